@@ -1,0 +1,50 @@
+import type { Expiry, LimitType, RepositoryRef } from '../github/types';
+
+/** The three resource kinds; the same names and meaning in every front door. */
+export type ResourceKind = 'InteractionLimit' | 'PrBypassList' | 'PrCreationCap';
+
+/** Exactly one scope. `user` is the token's user; `login`, when given, must be that user. */
+export type LimitScope =
+  | { readonly type: 'organization'; readonly org: string }
+  | { readonly type: 'repository'; readonly owner: string; readonly repo: string }
+  | { readonly type: 'user'; readonly login?: string };
+
+export type CapScope =
+  | { readonly type: 'organization'; readonly org: string }
+  | { readonly type: 'repository'; readonly owner: string; readonly repo: string };
+
+export interface RenewalSettings {
+  /**
+   * When false the limit is a one-off: expiry is not drift, and a missing limit is left alone
+   * once it has been applied and lapsed.
+   * @default true
+   */
+  readonly enabled: boolean;
+  /** Renew when the limit expires within this many seconds. Must be shorter than the expiry. */
+  readonly windowSeconds: number;
+}
+
+export interface InteractionLimitSpec {
+  readonly kind: 'InteractionLimit';
+  readonly scope: LimitScope;
+  readonly limit: LimitType;
+  readonly expiry: Expiry;
+  readonly renewal: RenewalSettings;
+}
+
+/** The authoritative set of logins on a repository's bypass list (at most 100). */
+export interface PrBypassListSpec {
+  readonly kind: 'PrBypassList';
+  readonly repository: RepositoryRef;
+  readonly users: readonly string[];
+}
+
+export interface PrCreationCapSpec {
+  readonly kind: 'PrCreationCap';
+  readonly scope: CapScope;
+  readonly enabled: boolean;
+  /** 1–1000. Required when enabled. */
+  readonly maxOpenPullRequests?: number;
+}
+
+export type ResourceSpec = InteractionLimitSpec | PrBypassListSpec | PrCreationCapSpec;

@@ -1,0 +1,171 @@
+/**
+ * Typed GitHub errors. Each carries the status, the request (method and path, never a header, so
+ * never the token), GitHub's own message and the request id GitHub support asks for.
+ */
+
+export interface RequestContext {
+  readonly method: string;
+  /** Path and query as sent, relative to the base URL's host. */
+  readonly path: string;
+}
+
+export interface GitHubErrorDetails extends RequestContext {
+  readonly status: number;
+  readonly githubMessage: string;
+  readonly requestId?: string;
+  readonly documentationUrl?: string;
+}
+
+export class GitHubApiError extends Error {
+  override name = 'GitHubApiError';
+  readonly status: number;
+  readonly method: string;
+  readonly path: string;
+  readonly githubMessage: string;
+  readonly requestId?: string;
+  readonly documentationUrl?: string;
+
+  constructor(details: GitHubErrorDetails, explanation?: string) {
+    const where = `${details.status} ${details.method} ${details.path}`;
+    const id = details.requestId ? `, request id ${details.requestId}` : '';
+    const said = details.githubMessage
+      ? `GitHub said: "${details.githubMessage}"`
+      : 'GitHub gave no message';
+    super(`${explanation ? `${explanation} ` : ''}(${where}${id}) ${said}`);
+    this.status = details.status;
+    this.method = details.method;
+    this.path = details.path;
+    this.githubMessage = details.githubMessage;
+    this.requestId = details.requestId;
+    this.documentationUrl = details.documentationUrl;
+  }
+}
+
+/** 401: the token is missing, wrong, revoked or expired. */
+export class BadCredentialsError extends GitHubApiError {
+  override name = 'BadCredentialsError';
+  constructor(details: GitHubErrorDetails) {
+    super(
+      details,
+      'GitHub rejected the credentials: check GITHUB_TOKEN (or the GitHub App settings) is set, valid and not expired.',
+    );
+  }
+}
+
+/** 403 without a rate-limit signal: the token's user or app lacks a permission. */
+export class ForbiddenError extends GitHubApiError {
+  override name = 'ForbiddenError';
+  /** What is needed, e.g. `"Administration" repository permission (write)`. */
+  readonly permissionNeeded: string;
+  constructor(details: GitHubErrorDetails, permissionNeeded: string) {
+    super(details, `Permission denied: this needs ${permissionNeeded}.`);
+    this.permissionNeeded = permissionNeeded;
+  }
+}
+
+export class NotFoundError extends GitHubApiError {
+  override name = 'NotFoundError';
+  constructor(details: GitHubErrorDetails) {
+    super(
+      details,
+      'Not found: the organization, repository or user does not exist, or the token cannot see it.',
+    );
+  }
+}
+
+/** 405: the feature is switched off for this organization or repository. */
+export class NotAvailableError extends GitHubApiError {
+  override name = 'NotAvailableError';
+  constructor(details: GitHubErrorDetails, what: string) {
+    super(details, `Not available: ${what} is not available here.`);
+  }
+}
+
+/**
+ * 409 on a repository limit: an organization or user limit is in force and owns the repository's
+ * limit, so it cannot be changed or removed there.
+ * https://docs.github.com/rest/interactions/repos#set-interaction-restrictions-for-a-repository
+ */
+export class ShadowedLimitError extends GitHubApiError {
+  override name = 'ShadowedLimitError';
+  /** The scope the request was made on, e.g. `repo/acme/api`. */
+  readonly scope: string;
+  constructor(details: GitHubErrorDetails, scope: string) {
+    super(
+      details,
+      `The interaction limit of ${scope} cannot be changed: a limit on its organization or user is in force. Change or remove that limit instead, or wait until it expires.`,
+    );
+    this.scope = scope;
+  }
+}
+
+export interface GitHubValidationIssue {
+  readonly resource?: string;
+  readonly field?: string;
+  readonly code: string;
+  readonly message?: string;
+  readonly value?: unknown;
+}
+
+/** 422: GitHub refused the request body. */
+export class ValidationError extends GitHubApiError {
+  override name = 'ValidationError';
+  readonly errors: readonly GitHubValidationIssue[];
+  constructor(details: GitHubErrorDetails, errors: readonly GitHubValidationIssue[]) {
+    const listed = errors
+      .map((e) => [e.field, e.message ?? e.code].filter(Boolean).join(': '))
+      .filter(Boolean)
+      .join('; ');
+    super(details, `GitHub refused the request${listed ? ` (${listed})` : ''}.`);
+    this.errors = errors;
+  }
+}
+
+/** Primary or secondary rate limit, after the client has waited as long as it may. */
+export class RateLimitedError extends GitHubApiError {
+  override name = 'RateLimitedError';
+  readonly kind: 'primary' | 'secondary';
+  /** When the limit resets (primary) or when GitHub said to retry (secondary). */
+  readonly resetAt?: Date;
+  constructor(
+    details: GitHubErrorDetails,
+    kind: 'primary' | 'secondary',
+    resetAt: Date | undefined,
+    maxWaitSeconds: number,
+  ) {
+    const when = resetAt ? ` It resets at ${resetAt.toISOString()}.` : '';
+    super(
+      details,
+      `GitHub ${kind} rate limit exceeded and the wait would pass the cap of ${maxWaitSeconds}s spent waiting for rate limits (maxRateLimitWaitSeconds).${when} Run again after that, or raise the cap.`,
+    );
+    this.kind = kind;
+    this.resetAt = resetAt;
+  }
+}
+
+/** No HTTP answer at all: refused, reset, DNS, TLS. */
+export class GitHubConnectionError extends Error {
+  override name = 'GitHubConnectionError';
+  readonly method: string;
+  readonly path: string;
+  constructor(context: RequestContext, baseUrl: string, cause: unknown) {
+    const reason = describeCause(cause);
+    super(
+      `Cannot reach GitHub at ${baseUrl} (${context.method} ${context.path}): ${reason}. Check GITHUB_BASE_URL and the network.`,
+    );
+    this.method = context.method;
+    this.path = context.path;
+  }
+}
+
+function describeCause(cause: unknown): string {
+  let current: unknown = cause;
+  const parts: string[] = [];
+  for (let depth = 0; current && depth < 4; depth++) {
+    const err = current as { message?: string; code?: string; cause?: unknown };
+    const text = [err.code, err.message].filter(Boolean).join(' ');
+    if (text && !parts.includes(text)) parts.push(text);
+    current = err.cause;
+  }
+  return parts.join(': ') || 'unknown error';
+}

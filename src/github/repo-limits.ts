@@ -1,0 +1,41 @@
+import type { GitHubClient } from './client';
+import type { EndpointContext } from './call';
+import { ADMINISTRATION_READ, ADMINISTRATION_WRITE, callGitHub } from './call';
+import { requireLimit, toObservedLimit } from './limit-object';
+import type { ObservedInteractionLimit, SetInteractionLimitInput } from './types';
+
+const repoContext = (owner: string, repo: string, write: boolean): EndpointContext => ({
+  permission: write ? ADMINISTRATION_WRITE : ADMINISTRATION_READ,
+  scope: `repo/${owner}/${repo}`,
+});
+
+export async function getRepoInteractionLimit(client: GitHubClient, owner: string, repo: string) {
+  const response = await callGitHub(client, repoContext(owner, repo, false), () =>
+    client.octokit.rest.interactions.getRestrictionsForRepo({ owner, repo }),
+  );
+  return toObservedLimit(response.data);
+}
+
+/** Throws ShadowedLimitError (409) while an organization or user limit is in force. */
+export async function setRepoInteractionLimit(
+  client: GitHubClient,
+  owner: string,
+  repo: string,
+  input: SetInteractionLimitInput,
+): Promise<ObservedInteractionLimit> {
+  const response = await callGitHub(client, repoContext(owner, repo, true), () =>
+    client.octokit.rest.interactions.setRestrictionsForRepo({ owner, repo, ...input }),
+  );
+  return requireLimit(response.data, `PUT /repos/${owner}/${repo}/interaction-limits`);
+}
+
+/** Throws ShadowedLimitError (409) while an organization or user limit is in force. */
+export async function removeRepoInteractionLimit(
+  client: GitHubClient,
+  owner: string,
+  repo: string,
+): Promise<void> {
+  await callGitHub(client, repoContext(owner, repo, true), () =>
+    client.octokit.rest.interactions.removeRestrictionsForRepo({ owner, repo }),
+  );
+}

@@ -1,0 +1,85 @@
+import type { GitHubClient } from './client';
+import { callGitHub } from './call';
+import type { RepositorySummary } from './types';
+
+const READ_METADATA =
+  'read access to the repositories (fine-grained tokens and GitHub Apps: the "Metadata" repository permission, read)';
+
+interface RepositoryBody {
+  name: string;
+  full_name: string;
+  owner: { login: string };
+  visibility?: string;
+  private: boolean;
+  archived?: boolean;
+  fork: boolean;
+  topics?: string[];
+}
+
+function toSummary(body: RepositoryBody): RepositorySummary {
+  return {
+    owner: body.owner.login,
+    name: body.name,
+    fullName: body.full_name,
+    visibility: body.visibility ?? (body.private ? 'private' : 'public'),
+    archived: Boolean(body.archived),
+    fork: body.fork,
+    topics: body.topics ?? [],
+  };
+}
+
+/** Every repository of an organization the token can see, all pages. */
+export async function listOrgRepositories(
+  client: GitHubClient,
+  org: string,
+  type: 'all' | 'public' = 'all',
+): Promise<RepositorySummary[]> {
+  const bodies = await callGitHub(client, { permission: READ_METADATA, scope: `org/${org}` }, () =>
+    client.octokit.paginate(client.octokit.rest.repos.listForOrg, { org, type, per_page: 100 }),
+  );
+  return (bodies as RepositoryBody[]).map(toSummary);
+}
+
+/** Every public repository a user owns, all pages. */
+export async function listUserRepositories(
+  client: GitHubClient,
+  username: string,
+): Promise<RepositorySummary[]> {
+  const bodies = await callGitHub(
+    client,
+    { permission: READ_METADATA, scope: `user/${username}` },
+    () =>
+      client.octokit.paginate(client.octokit.rest.repos.listForUser, {
+        username,
+        type: 'owner',
+        per_page: 100,
+      }),
+  );
+  return (bodies as RepositoryBody[]).map(toSummary);
+}
+
+export async function getRepository(
+  client: GitHubClient,
+  owner: string,
+  repo: string,
+): Promise<RepositorySummary> {
+  const response = await callGitHub(
+    client,
+    { permission: READ_METADATA, scope: `repo/${owner}/${repo}` },
+    () => client.octokit.rest.repos.get({ owner, repo }),
+  );
+  return toSummary(response.data as RepositoryBody);
+}
+
+/** The login of the token's user (the scope of `/user/interaction-limits`). */
+export async function getAuthenticatedLogin(client: GitHubClient): Promise<string> {
+  const response = await callGitHub(
+    client,
+    {
+      permission:
+        'a user token (GitHub App installation tokens have no user; the user scope needs a personal token)',
+    },
+    () => client.octokit.rest.users.getAuthenticated(),
+  );
+  return response.data.login;
+}
