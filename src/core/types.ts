@@ -48,3 +48,17 @@ export interface PrCreationCapSpec {
 }
 
 export type ResourceSpec = InteractionLimitSpec | PrBypassListSpec | PrCreationCapSpec;
+
+/** What a resource is, without its desired values: enough to observe it or make it absent. */
+export type ResourceTarget =
+  | { readonly kind: 'InteractionLimit'; readonly scope: LimitScope }
+  | { readonly kind: 'PrBypassList'; readonly repository: RepositoryRef }
+  | { readonly kind: 'PrCreationCap'; readonly scope: CapScope };
+
+/**
+ * One declared resource. `present` keeps the spec in force; `absent` makes sure there is no limit
+ * (an empty bypass list, a disabled cap) — what a destroy or a policy's `none` asks for.
+ */
+export type DesiredResource =
+  | { readonly ensure: 'present'; readonly spec: ResourceSpec; readonly source?: string }
+  | { readonly ensure: 'absent'; readonly target: ResourceTarget; readonly source?: string };
