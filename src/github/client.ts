@@ -28,6 +28,12 @@ export interface GitHubClient {
   readonly apiVersion: string;
   readonly etags: EtagCache;
   readonly rateLimitWait: RateLimitWaitBudget;
+  /**
+   * GitHub's clock, from the `Date` header of the last response (the local clock until one
+   * arrives). Expiry decisions compare `expires_at` with this, so a skewed runner clock or the
+   * emulator's movable clock cannot make a limit look fresh or expired when it is not.
+   */
+  now(): Date;
 }
 
 /** Tracks the total time spent waiting for rate limits so a run never hangs for hours. */
@@ -80,17 +86,17 @@ export function createClient(settings: ClientSettings): GitHubClient {
     userAgent: `gh-interactions/${packageVersion()}`,
     headers: { 'x-github-api-version': apiVersion },
     request: settings.fetch ? { fetch: settings.fetch } : undefined,
-    // Quiet by default: Octokit's info/debug lines are not for our users; warnings still show.
-    log: { debug: () => {}, info: () => {}, warn: console.warn, error: console.error },
+    // Quiet: plugin-request-log reports every failed request on log.error, but each failure is
+    // thrown to the caller as a typed error that says more; printing it too would say it twice.
+    log: { debug: () => {}, info: () => {}, warn: console.warn, error: () => {} },
     throttle: {
       onRateLimit: onLimit,
       onSecondaryRateLimit: onLimit,
-      // Our own write queue, so the gap between writes is ours to set (and each client has its own).
-      write: new Bottleneck.Group({
-        maxConcurrent: 1,
-        minTime: settings.writeIntervalMs ?? DEFAULT_WRITE_INTERVAL_MS,
-      }),
+      // The plugin only spaces the *start* of writes; serializeWrites below does the real work.
+      write: new Bottleneck.Group({ maxConcurrent: 1, minTime: 0 }),
       id: `gh-interactions-${Math.random().toString(36).slice(2)}`,
+      // Scales GitHub's retry-after seconds into milliseconds of real waiting (tests shrink it).
+      retryAfterBaseValue: settings.retryBaseMs ?? 1000,
     },
     retry: {
       retries: settings.retries ?? DEFAULT_RETRIES,
@@ -106,8 +112,13 @@ export function createClient(settings: ClientSettings): GitHubClient {
     : `token:${settings.token ? sha256(settings.token) : 'anonymous'}`;
   const etags = new EtagCache(settings.etagCacheDir);
   installConditionalRequests(octokit, etags, `${sha256(identity)}|${baseUrl}|${apiVersion}`);
+  const serverClock = trackServerClock(octokit);
+  octokit.hook.before('request', (options) => {
+    options.headers['x-github-api-version'] = apiVersion;
+  });
+  serializeWrites(octokit, settings.writeIntervalMs ?? DEFAULT_WRITE_INTERVAL_MS);
 
-  return { octokit, baseUrl, apiVersion, etags, rateLimitWait };
+  return { octokit, baseUrl, apiVersion, etags, rateLimitWait, now: serverClock };
 }
 
 function authOptions(settings: ClientSettings): Record<string, unknown> {
@@ -135,16 +146,14 @@ interface HookResponse {
   headers: Record<string, string | undefined>;
   data: unknown;
 }
-type HookRequest = ((options: HookOptions) => Promise<HookResponse>) & {
-  endpoint: { parse(options: HookOptions): { url: string } };
-};
+type HookRequest = (options: HookOptions) => Promise<HookResponse>;
 
 function installConditionalRequests(octokit: GitHubOctokit, etags: EtagCache, namespace: string) {
   octokit.hook.wrap('request', async (request, options) => {
     const typedRequest = request as unknown as HookRequest;
     const hookOptions = options as unknown as HookOptions;
     if (hookOptions.method !== 'GET') return request(options);
-    const url = typedRequest.endpoint.parse(hookOptions).url;
+    const url = octokit.request.endpoint.parse(options).url;
     const key = `${namespace}|${url}`;
     const cached = etags.get(key);
     if (cached) hookOptions.headers = { ...hookOptions.headers, 'if-none-match': cached.etag };
@@ -180,4 +189,54 @@ function pickHeaders(headers: Record<string, string | undefined>): Record<string
     if (value !== undefined) kept[name] = value;
   }
   return kept;
+}
+
+/** Keeps the offset between GitHub's `Date` header and the local clock. */
+function trackServerClock(octokit: GitHubOctokit): () => Date {
+  let offsetMs = 0;
+  const record = (headers: Record<string, string | undefined> | undefined) => {
+    const serverDate = headers?.date ? Date.parse(headers.date) : NaN;
+    if (Number.isFinite(serverDate)) offsetMs = serverDate - Date.now();
+  };
+  octokit.hook.after('request', (response) => record(response.headers as never));
+  octokit.hook.error('request', (error) => {
+    record((error as { response?: { headers?: Record<string, string> } }).response?.headers);
+    throw error;
+  });
+  return () => new Date(Date.now() + offsetMs);
+}
+
+/** https://docs.github.com/rest/apps/apps#create-an-installation-access-token-for-an-app */
+const INSTALLATION_TOKEN_PATH = /\/app\/installations\/[^/]+\/access_tokens$/;
+
+/**
+ * One write at a time, at least `intervalMs` apart, as GitHub asks of integrators
+ * (https://docs.github.com/rest/using-the-rest-api/best-practices-for-using-the-rest-api#avoid-concurrent-requests).
+ * A retried write keeps its place. Installation-token requests are exempt: the auth strategy sends
+ * them from inside a write, and queueing them behind it would deadlock.
+ */
+function serializeWrites(octokit: GitHubOctokit, intervalMs: number) {
+  let tail: Promise<unknown> = Promise.resolve();
+  let lastWriteEndedAt = 0;
+  octokit.hook.wrap('request', (request, options) => {
+    const method = String(options.method).toUpperCase();
+    if (
+      method === 'GET' ||
+      method === 'HEAD' ||
+      INSTALLATION_TOKEN_PATH.test(String(options.url))
+    ) {
+      return request(options);
+    }
+    const run = tail.then(async () => {
+      const wait = lastWriteEndedAt + intervalMs - Date.now();
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      try {
+        return await request(options);
+      } finally {
+        lastWriteEndedAt = Date.now();
+      }
+    });
+    tail = run.catch(() => undefined);
+    return run;
+  });
 }

@@ -17,7 +17,10 @@ function toCap(data: unknown): PrCreationCapState {
   return { enabled: Boolean(body.enabled), maxOpenPullRequests: body.max_open_pull_requests };
 }
 
-function toBody(input: UpdatePrCreationCapInput): { enabled: boolean; max_open_pull_requests?: number } {
+function toBody(input: UpdatePrCreationCapInput): {
+  enabled: boolean;
+  max_open_pull_requests?: number;
+} {
   return input.maxOpenPullRequests === undefined
     ? { enabled: input.enabled }
     : { enabled: input.enabled, max_open_pull_requests: input.maxOpenPullRequests };

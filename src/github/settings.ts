@@ -31,7 +31,10 @@ export interface ClientSettings {
   readonly writeIntervalMs?: number;
   /** Retries of 5xx and network errors. @default DEFAULT_RETRIES */
   readonly retries?: number;
-  /** Base of the back-off between retries, in ms (`(n+1)^2 * base`). @default 1000 */
+  /**
+   * Milliseconds per second of back-off: 5xx retries wait `(n+1)^2 * base`, rate limits wait
+   * `retry-after * base`. Only tests change it. @default 1000
+   */
   readonly retryBaseMs?: number;
   /** Keep ETags (and the bodies they validate) in this directory between runs. */
   readonly etagCacheDir?: string;
