@@ -1,0 +1,340 @@
+import type { CapScope, DesiredResource, LimitScope } from '../core/types';
+import type { RepositorySummary } from '../github/types';
+import { shadowedRepositoryLimits } from './contradictions';
+import { formatDurationSeconds } from './duration';
+import type { PolicyProblem } from './errors';
+import { PolicyError, formatLocation } from './errors';
+import { globToRegExp, matchesAnyGlob } from './glob';
+import type { PolicyRepositoryPort } from './port';
+import type {
+  BypassListSetting,
+  CapSetting,
+  ExplicitRepositoryEntry,
+  LimitSetting,
+  Policy,
+  PolicyLocation,
+  RepositorySelector,
+  RepositorySettings,
+  SelectorRepositoryEntry,
+} from './types';
+
+/** Repository listings made at once; small, as GitHub asks integrators not to fan out. */
+export const DEFAULT_EXPANSION_CONCURRENCY = 4;
+
+export interface ExpandPolicyOptions {
+  /**
+   * How many organizations or users are listed at once.
+   * @default DEFAULT_EXPANSION_CONCURRENCY
+   */
+  readonly concurrency?: number;
+}
+
+export interface PolicyExpansion {
+  /** Organizations, then the user, then repositories by full name; per scope limit, bypass list, cap. */
+  readonly resources: DesiredResource[];
+  /** `file:line:column: message`, e.g. a selector that matched nothing. */
+  readonly warnings: string[];
+}
+
+/**
+ * Turns a policy into the resources it declares: lists the repositories selectors choose from
+ * (reads only), applies precedence (explicit entry, then selectors, then defaults, per kind of
+ * setting) and reports contradictions that need the listings to be seen. Throws `PolicyError`
+ * before anything could be written; errors of the port (GitHub) propagate unchanged.
+ */
+export async function expandPolicy(
+  policy: Policy,
+  port: PolicyRepositoryPort,
+  options: ExpandPolicyOptions = {},
+): Promise<PolicyExpansion> {
+  const concurrency = options.concurrency ?? DEFAULT_EXPANSION_CONCURRENCY;
+  if (!Number.isInteger(concurrency) || concurrency < 1) {
+    throw new RangeError(
+      `expandPolicy: [concurrency] ${concurrency} is not allowed; expected an integer >= 1`,
+    );
+  }
+  const problems: PolicyProblem[] = [];
+  const warnings: string[] = [];
+
+  const userLogin = policy.user ? await port.authenticatedLogin() : undefined;
+  if (policy.user?.login !== undefined && userLogin !== undefined) {
+    if (policy.user.login.toLowerCase() !== userLogin.toLowerCase()) {
+      problems.push({
+        ...policy.user.location,
+        path: 'user.login',
+        message: `"${policy.user.login}" is declared, but the token belongs to ${userLogin}; use a token of ${policy.user.login}, or change login`,
+      });
+    }
+  } else if (userLogin !== undefined) {
+    // With the login asserted, the load already checked this; here it is known only now.
+    problems.push(...shadowedRepositoryLimits(policy, userLogin));
+  }
+
+  const listings = await listSelectedOwners(policy, port, concurrency);
+  const repositories = new Map<string, Declared>();
+  for (const entry of policy.repositories) {
+    if (entry.type === 'repository') {
+      // The file's spelling of an explicit entry wins over the API's.
+      repositories.set(`${entry.owner}/${entry.repo}`.toLowerCase(), {
+        owner: entry.owner,
+        repo: entry.repo,
+        explicit: entry,
+        selectors: [],
+      });
+    }
+  }
+  const declared = (owner: string, repo: string): Declared => {
+    const key = `${owner}/${repo}`.toLowerCase();
+    const existing = repositories.get(key);
+    if (existing) return existing;
+    const created: Declared = { owner, repo, selectors: [] };
+    repositories.set(key, created);
+    return created;
+  };
+  for (const entry of policy.repositories) {
+    if (entry.type !== 'selector') continue;
+    const listed = listings.get(ownerKey(entry.selector)) ?? [];
+    const matched = listed.filter((repository) => selectorMatches(entry.selector, repository));
+    if (matched.length === 0) {
+      warnings.push(
+        `${formatLocation(entry.location)}: ${entry.path}.select matched no repository of ` +
+          `${entry.selector.owner.type} ${entry.selector.owner.login} ` +
+          `(${listed.length} listed, none ${describeSelector(entry.selector)}); it declares nothing`,
+      );
+    }
+    for (const repository of matched) {
+      declared(repository.owner, repository.name).selectors.push(entry);
+    }
+  }
+
+  const repositoryResources: DesiredResource[] = [];
+  const sorted = [...repositories.values()].sort((a, b) =>
+    compareNames(`${a.owner}/${a.repo}`, `${b.owner}/${b.repo}`),
+  );
+  for (const repository of sorted) {
+    const { owner, repo } = repository;
+    const scope = { type: 'repository', owner, repo } as const;
+    const limit = decide(repository, 'interactionLimit', policy, problems);
+    if (limit) repositoryResources.push(limitResource(scope, limit));
+    const bypass = decide(repository, 'prBypassList', policy, problems);
+    if (bypass) {
+      repositoryResources.push({
+        ensure: 'present',
+        spec: { kind: 'PrBypassList', repository: { owner, repo }, users: [...bypass.users] },
+        source: sourceOf(bypass.location),
+      });
+    }
+    const cap = decide(repository, 'prCreationCap', policy, problems);
+    if (cap) repositoryResources.push(capResource(scope, cap));
+  }
+
+  if (problems.length > 0) throw new PolicyError(problems);
+
+  const resources: DesiredResource[] = [];
+  const organizations = [...policy.organizations].sort((a, b) => compareNames(a.org, b.org));
+  for (const { org, interactionLimit, prCreationCap } of organizations) {
+    const scope = { type: 'organization', org } as const;
+    if (interactionLimit) resources.push(limitResource(scope, interactionLimit));
+    if (prCreationCap) resources.push(capResource(scope, prCreationCap));
+  }
+  if (policy.user) {
+    resources.push(
+      limitResource(
+        { type: 'user', login: policy.user.login ?? (userLogin as string) },
+        policy.user.interactionLimit,
+      ),
+    );
+  }
+  resources.push(...repositoryResources);
+  return { resources, warnings };
+}
+
+/** One repository and the entries that declare it. */
+interface Declared {
+  owner: string;
+  repo: string;
+  explicit?: ExplicitRepositoryEntry;
+  selectors: SelectorRepositoryEntry[];
+}
+
+type SettingKind = keyof RepositorySettings;
+
+const KIND_KEYS: Readonly<Record<SettingKind, string>> = {
+  interactionLimit: 'interaction_limit',
+  prBypassList: 'pr_bypass_list',
+  prCreationCap: 'pr_creation_cap',
+};
+
+/**
+ * The setting a repository gets for one kind: its explicit entry's, else the selectors' (which
+ * must agree), else the defaults'.
+ */
+function decide<K extends SettingKind>(
+  repository: Declared,
+  kind: K,
+  policy: Policy,
+  problems: PolicyProblem[],
+): RepositorySettings[K] | undefined {
+  const own = repository.explicit?.settings[kind];
+  if (own) return own;
+  const fromSelectors = repository.selectors.filter((entry) => entry.settings[kind]);
+  const [first, ...others] = fromSelectors;
+  if (!first) return policy.defaults[kind];
+  const chosen = first.settings[kind] as NonNullable<RepositorySettings[K]>;
+  for (const other of others) {
+    const setting = other.settings[kind] as NonNullable<RepositorySettings[K]>;
+    if (sameSetting(chosen, setting)) continue;
+    const name = `${repository.owner}/${repository.repo}`;
+    problems.push({
+      ...setting.location,
+      path: `${other.path}.${KIND_KEYS[kind]}`,
+      message:
+        `${name} is also selected by ${first.path} (${formatLocation(chosen.location)}) with a ` +
+        `different ${KIND_KEYS[kind]} (here: ${describeSetting(setting)}; there: ` +
+        `${describeSetting(chosen)}). Exclude ${name} from one of the selectors, or ` +
+        `declare it in an entry of its own (repository: ${name}), which takes precedence`,
+    });
+  }
+  return chosen;
+}
+
+type AnySetting = LimitSetting | BypassListSetting | CapSetting;
+
+function sameSetting(a: AnySetting, b: AnySetting): boolean {
+  return describeSetting(a) === describeSetting(b);
+}
+
+/** A canonical description: equal settings describe alike, so it doubles as the comparison. */
+function describeSetting(setting: AnySetting): string {
+  if ('users' in setting) {
+    const users = [...setting.users].map((user) => user.toLowerCase()).sort();
+    return `[${users.join(', ')}]`;
+  }
+  if ('enabled' in setting) {
+    return setting.enabled
+      ? `max_open_pull_requests ${setting.maxOpenPullRequests}`
+      : `disabled${setting.maxOpenPullRequests === undefined ? '' : ` (max_open_pull_requests ${setting.maxOpenPullRequests})`}`;
+  }
+  if (setting.limit === 'none') return 'none';
+  return (
+    `${setting.limit}, expiry ${setting.expiry}, ` +
+    (setting.renewal.enabled
+      ? `renew within ${formatDurationSeconds(setting.renewal.windowSeconds)}`
+      : `renew false (window ${formatDurationSeconds(setting.renewal.windowSeconds)})`)
+  );
+}
+
+function limitResource(scope: LimitScope, setting: LimitSetting): DesiredResource {
+  const source = sourceOf(setting.location);
+  if (setting.limit === 'none') {
+    return { ensure: 'absent', target: { kind: 'InteractionLimit', scope }, source };
+  }
+  return {
+    ensure: 'present',
+    spec: {
+      kind: 'InteractionLimit',
+      scope,
+      limit: setting.limit,
+      expiry: setting.expiry,
+      renewal: { ...setting.renewal },
+    },
+    source,
+  };
+}
+
+function capResource(scope: CapScope, setting: CapSetting): DesiredResource {
+  return {
+    ensure: 'present',
+    spec: {
+      kind: 'PrCreationCap',
+      scope,
+      enabled: setting.enabled,
+      ...(setting.maxOpenPullRequests !== undefined && {
+        maxOpenPullRequests: setting.maxOpenPullRequests,
+      }),
+    },
+    source: sourceOf(setting.location),
+  };
+}
+
+/** `file:line`, as plan output shows where a resource is declared. */
+function sourceOf(location: PolicyLocation): string {
+  return `${location.file}:${location.line}`;
+}
+
+function compareNames(a: string, b: string): number {
+  const lower = a.toLowerCase().localeCompare(b.toLowerCase(), 'en');
+  return lower !== 0 ? lower : a.localeCompare(b, 'en');
+}
+
+function ownerKey(selector: RepositorySelector): string {
+  return `${selector.owner.type}:${selector.owner.login.toLowerCase()}`;
+}
+
+/** Lists each organization or user that selectors name, once, at most `concurrency` at a time. */
+async function listSelectedOwners(
+  policy: Policy,
+  port: PolicyRepositoryPort,
+  concurrency: number,
+): Promise<Map<string, readonly RepositorySummary[]>> {
+  const owners = new Map<string, RepositorySelector['owner']>();
+  for (const entry of policy.repositories) {
+    if (entry.type !== 'selector') continue;
+    // The first spelling seen is the one listed; GitHub matches owners case-insensitively.
+    const key = ownerKey(entry.selector);
+    if (!owners.has(key)) owners.set(key, entry.selector.owner);
+  }
+  const queue = [...owners.entries()];
+  const listings = new Map<string, readonly RepositorySummary[]>();
+  const worker = async () => {
+    for (let next = queue.shift(); next; next = queue.shift()) {
+      const [key, owner] = next;
+      listings.set(
+        key,
+        owner.type === 'organization'
+          ? await port.listOrgRepositories(owner.login)
+          : await port.listUserRepositories(owner.login),
+      );
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, queue.length) }, worker));
+  return listings;
+}
+
+/** Whether a selector chooses a repository (owner, visibility, archived, forks, names, topics). */
+export function selectorMatches(
+  selector: RepositorySelector,
+  repository: RepositorySummary,
+): boolean {
+  if (repository.owner.toLowerCase() !== selector.owner.login.toLowerCase()) return false;
+  if (selector.visibility !== 'all' && repository.visibility !== selector.visibility) return false;
+  if (repository.archived && !selector.includeArchived) return false;
+  if (repository.fork && !selector.includeForks) return false;
+  if (!matchesAnyGlob(repository.name, selector.names)) return false;
+  const fullName = `${repository.owner}/${repository.name}`;
+  const excluded = selector.exclude.some((pattern) =>
+    globToRegExp(pattern).test(pattern.includes('/') ? fullName : repository.name),
+  );
+  if (excluded) return false;
+  const topics = repository.topics.map((topic) => topic.toLowerCase());
+  if (selector.topicsAny.length > 0 && !selector.topicsAny.some((t) => topics.includes(t))) {
+    return false;
+  }
+  return selector.topicsAll.every((topic) => topics.includes(topic));
+}
+
+function describeSelector(selector: RepositorySelector): string {
+  const conditions = [
+    selector.visibility === 'all' ? undefined : selector.visibility,
+    selector.includeArchived ? undefined : 'non-archived',
+    selector.includeForks ? undefined : 'non-fork',
+  ].filter(Boolean);
+  let text = conditions.join(', ');
+  if (selector.names.length !== 1 || selector.names[0] !== '*') {
+    text += ` named ${selector.names.join(' or ')}`;
+  }
+  if (selector.topicsAny.length > 0) text += ` with a topic of ${selector.topicsAny.join(', ')}`;
+  if (selector.topicsAll.length > 0) text += ` with all topics ${selector.topicsAll.join(', ')}`;
+  if (selector.exclude.length > 0) text += ` other than ${selector.exclude.join(', ')}`;
+  return text.trim() || 'matching';
+}

@@ -1,0 +1,62 @@
+import { join } from 'node:path';
+import { DEFAULT_SEED } from '../../src/emulator';
+import type { Seed } from '../../src/emulator';
+import { createClient } from '../../src/github';
+import { expandPolicy, githubPolicyPort, loadPolicyFile, parsePolicy } from '../../src/policy';
+import { FakePolicyPort, SEED_REPOSITORIES } from './fake-port';
+import type { TestEmulator } from '../support/emulator';
+import { TOKENS, startTestEmulator } from '../support/emulator';
+
+/**
+ * The real port, through src/github, against the emulator: the same expansion as the fake port
+ * gives, and repository listings paginated past GitHub's 100 a page. The emulator checks every
+ * request and answer against GitHub's OpenAPI description.
+ */
+describe('githubPolicyPort against the emulator', () => {
+  const manyRepos = Array.from({ length: 130 }, (_, i) => ({
+    owner: 'acme',
+    name: `svc-${String(i).padStart(3, '0')}`,
+  }));
+  const seed: Seed = { ...DEFAULT_SEED, repos: [...(DEFAULT_SEED.repos ?? []), ...manyRepos] };
+  let emulator: TestEmulator;
+
+  beforeAll(async () => {
+    emulator = await startTestEmulator({ seed });
+  });
+  afterAll(async () => {
+    await emulator.close();
+  });
+
+  const port = () =>
+    githubPolicyPort(createClient({ baseUrl: emulator.url, token: TOKENS.octocat, retries: 0 }));
+
+  it('expands examples/policy/acme.yaml as the fake port of the default seed does', async () => {
+    const policy = await loadPolicyFile(
+      join(__dirname, '..', '..', 'examples', 'policy', 'acme.yaml'),
+    );
+    const real = await expandPolicy(policy, port());
+    const fake = await expandPolicy(policy, new FakePolicyPort(SEED_REPOSITORIES));
+    expect(real).toEqual(fake);
+  });
+
+  it('lists every page of an organization, and reads the token user', async () => {
+    const policy = parsePolicy(
+      `version: 1
+user:
+  login: octocat
+  interaction_limit: { limit: existing_users }
+repositories:
+  - select: { organization: acme, names: ['svc-*'] }
+    pr_creation_cap: false
+`,
+      'p.yaml',
+    );
+    const before = emulator.exchanges.length;
+    const { resources } = await expandPolicy(policy, port());
+    expect(resources).toHaveLength(1 + manyRepos.length);
+    const listings = emulator.exchanges
+      .slice(before)
+      .filter((exchange) => exchange.method === 'GET' && exchange.path === '/orgs/acme/repos');
+    expect(listings).toHaveLength(2);
+  });
+});
