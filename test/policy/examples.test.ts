@@ -17,7 +17,7 @@ describe('examples/policy', () => {
     expect(resources.length).toBeGreaterThan(0);
   });
 
-  it('acme.yaml declares the demo: org cap, website, api and docs, octocat\'s repositories', async () => {
+  it("acme.yaml declares the demo: org cap, website, api and docs, octocat's repositories", async () => {
     const file = join(examplesDir, 'acme.yaml');
     const policy = await loadPolicyFile(file);
     const port = new FakePolicyPort(SEED_REPOSITORIES);
