@@ -34,3 +34,19 @@ export const DEFAULT_RENEWAL_WINDOW_SECONDS: Readonly<Record<Expiry, number>> = 
 export function defaultRenewalWindowSeconds(expiry: Expiry): number {
   return DEFAULT_RENEWAL_WINDOW_SECONDS[expiry];
 }
+
+/** A declared limit is renewed unless the resource turns renewal off. */
+export const DEFAULT_RENEWAL_ENABLED = true;
+
+/** Declaring a PrCreationCap resource means switching the cap on, unless it says otherwise. */
+export const DEFAULT_CAP_ENABLED = true;
+
+/** A declared bypass list without users is an empty list: nobody bypasses the cap. */
+export const DEFAULT_BYPASS_USERS: readonly string[] = [];
+
+/**
+ * How many resources a plan observes at once. GitHub allows 100 concurrent requests, but asks
+ * integrators not to run many at a time; four keeps a plan of hundreds of repositories quick.
+ * https://docs.github.com/rest/using-the-rest-api/best-practices-for-using-the-rest-api#avoid-concurrent-requests
+ */
+export const DEFAULT_PLAN_CONCURRENCY = 4;

@@ -60,5 +60,36 @@ export type ResourceTarget =
  * (an empty bypass list, a disabled cap) — what a destroy or a policy's `none` asks for.
  */
 export type DesiredResource =
-  | { readonly ensure: 'present'; readonly spec: ResourceSpec; readonly source?: string }
+  | {
+      readonly ensure: 'present';
+      readonly spec: ResourceSpec;
+      readonly source?: string;
+      /** What a stateful front door last applied (InteractionLimit only). */
+      readonly previous?: PreviousApplied;
+    }
   | { readonly ensure: 'absent'; readonly target: ResourceTarget; readonly source?: string };
+
+/**
+ * What a stateful front door (Pulumi, Terraform) recorded when it last applied an
+ * InteractionLimit. GitHub never returns the requested `expiry`, and forgets a limit once it has
+ * expired; this lets the diff tell "lapsed" from "never applied" and see an expiry change.
+ */
+export interface PreviousApplied {
+  /** The expiry last requested. */
+  readonly expiry?: Expiry;
+  /** The `expires_at` GitHub answered then (ISO-8601). */
+  readonly expiresAt?: string;
+}
+
+export type SpecOf<K extends ResourceKind> = Extract<ResourceSpec, { readonly kind: K }>;
+export type TargetOf<K extends ResourceKind> = Extract<ResourceTarget, { readonly kind: K }>;
+
+/** A DesiredResource of one kind. */
+export type DesiredOf<K extends ResourceKind> =
+  | {
+      readonly ensure: 'present';
+      readonly spec: SpecOf<K>;
+      readonly source?: string;
+      readonly previous?: PreviousApplied;
+    }
+  | { readonly ensure: 'absent'; readonly target: TargetOf<K>; readonly source?: string };

@@ -1,0 +1,229 @@
+import type { ObservedInteractionLimit } from '../../github';
+import { formatDuration, timestampMs } from '../clock';
+import { fingerprintObserved } from '../fingerprint';
+import { resourceId, targetOf } from '../ids';
+import { orderChange } from '../plan';
+import type {
+  Action,
+  DesiredLimitState,
+  InteractionLimitChange,
+  LimitOperation,
+  Reason,
+  ShadowedReason,
+} from '../plan';
+import type { DesiredOf, LimitScope, PreviousApplied } from '../types';
+
+export interface InteractionLimitDiffInput {
+  /** User scope: the login must be resolved (the planner does it). */
+  readonly desired: DesiredOf<'InteractionLimit'>;
+  /** What GitHub reports at the scope; null when no limit is in force. */
+  readonly observed: ObservedInteractionLimit | null;
+  readonly now: Date;
+  /** What a stateful front door last applied; overrides `desired.previous` when given. */
+  readonly previous?: PreviousApplied;
+}
+
+/** The `origin` GitHub reports for a limit set on the scope itself. */
+const OWN_ORIGIN: Record<LimitScope['type'], string> = {
+  organization: 'organization',
+  repository: 'repository',
+  user: 'user',
+};
+
+/**
+ * Desired vs observed for one interaction limit. Pure: the same input gives the same change.
+ * The rules are listed in docs/core.md ("InteractionLimit").
+ */
+export function diffInteractionLimit(input: InteractionLimitDiffInput): InteractionLimitChange {
+  const { desired, observed, now } = input;
+  const target = desired.ensure === 'present' ? targetOf(desired.spec) : desired.target;
+  const scope = (target as { scope: LimitScope }).scope;
+  const id = resourceId(target);
+  const nowMs = now.getTime();
+  const expiresAtMs = timestampMs(observed?.expiresAt);
+  // GitHub forgets a limit once it expires; an answer that still shows an expired one (a cached
+  // body, a skewed clock) means the same: nothing is in force.
+  const inForce = observed !== null && !(expiresAtMs <= nowMs);
+  const shadowedBy =
+    inForce && scope.type === 'repository' && observed.origin !== OWN_ORIGIN.repository
+      ? shadowedReason(id, scope, observed)
+      : undefined;
+
+  const base = {
+    kind: 'InteractionLimit' as const,
+    id,
+    target: { kind: 'InteractionLimit' as const, scope },
+    desired,
+    before: observed,
+    fingerprint: fingerprintObserved({ kind: 'InteractionLimit', limit: observed }),
+    ...(desired.source !== undefined ? { source: desired.source } : {}),
+  };
+  const change = (
+    action: Action,
+    after: DesiredLimitState | null,
+    reasons: Reason[],
+    operations: LimitOperation[],
+    notes: string[] = [],
+    remedy?: string,
+  ): InteractionLimitChange =>
+    orderChange({
+      ...base,
+      action,
+      reasons,
+      notes,
+      ...(remedy !== undefined ? { remedy } : {}),
+      after,
+      operations,
+    });
+
+  if (desired.ensure === 'absent') {
+    if (!inForce) {
+      return change(
+        'none',
+        null,
+        [],
+        [],
+        observed ? [`The limit expired at ${observed.expiresAt}.`] : [],
+      );
+    }
+    if (shadowedBy) {
+      // Absence is the goal, and there is no repository limit to remove: the owner's overwrote it.
+      return change(
+        'none',
+        null,
+        [],
+        [],
+        [
+          `No repository limit to remove: the limit in force comes from ${shadowedBy.owner} (${observed.limit}, expires at ${observed.expiresAt}).`,
+        ],
+      );
+    }
+    return change(
+      'delete',
+      null,
+      [
+        {
+          type: 'declared_absent',
+          message: `${id} has the limit ${observed.limit} (expires at ${observed.expiresAt}) and is declared absent.`,
+        },
+      ],
+      [{ type: 'remove_limit' }],
+    );
+  }
+
+  const { spec } = desired;
+  const previous = input.previous ?? desired.previous;
+  const after: DesiredLimitState = { limit: spec.limit, expiry: spec.expiry };
+  const write: LimitOperation[] = [{ type: 'set_limit', limit: spec.limit, expiry: spec.expiry }];
+  const { enabled: renewalEnabled, windowSeconds } = spec.renewal;
+
+  if (shadowedBy) {
+    return change(
+      'blocked',
+      after,
+      [shadowedBy],
+      [],
+      [],
+      shadowedRemedy(id, spec.limit, shadowedBy),
+    );
+  }
+
+  if (!inForce) {
+    const previousExpiresAtMs = timestampMs(previous?.expiresAt);
+    const expiredAt =
+      observed !== null
+        ? observed.expiresAt
+        : previousExpiresAtMs <= nowMs
+          ? previous?.expiresAt
+          : undefined;
+    if (expiredAt !== undefined && !renewalEnabled) {
+      return change(
+        'none',
+        after,
+        [],
+        [],
+        [`The limit expired at ${expiredAt}; renewal is off for ${id}, so it is left to lapse.`],
+      );
+    }
+    const reason: Reason = {
+      type: 'missing',
+      message:
+        expiredAt !== undefined
+          ? `No limit is in force on ${id}: it expired at ${expiredAt}.`
+          : `No limit is in force on ${id} (expired or removed).`,
+      ...(expiredAt !== undefined ? { expiredAt } : {}),
+    };
+    return change(expiredAt !== undefined ? 'renew' : 'create', after, [reason], write);
+  }
+
+  const reasons: Reason[] = [];
+  const notes: string[] = [];
+  if (observed.limit !== spec.limit) {
+    reasons.push({
+      type: 'changed',
+      message: `The limit is ${observed.limit} on GitHub; declared ${spec.limit}.`,
+      field: 'limit',
+      before: observed.limit,
+      after: spec.limit,
+    });
+  }
+  if (previous?.expiry !== undefined && previous.expiry !== spec.expiry) {
+    reasons.push({
+      type: 'changed',
+      message: `The expiry was ${previous.expiry} when last applied; declared ${spec.expiry}.`,
+      field: 'expiry',
+      before: previous.expiry,
+      after: spec.expiry,
+    });
+  }
+  const changed = reasons.length > 0;
+  const secondsLeft = Math.floor((expiresAtMs - nowMs) / 1000);
+  // Inside the window means at most `windowSeconds` left: the boundary itself renews.
+  if (Number.isFinite(secondsLeft) && secondsLeft <= windowSeconds) {
+    if (renewalEnabled) {
+      reasons.push({
+        type: 'expiring',
+        message: `The limit expires at ${observed.expiresAt} (in ${formatDuration(secondsLeft)}), inside the renewal window of ${formatDuration(windowSeconds)}.`,
+        expiresAt: observed.expiresAt,
+        windowSeconds,
+        secondsLeft,
+      });
+    } else {
+      notes.push(
+        `The limit expires at ${observed.expiresAt}; renewal is off for ${id}, so it will lapse.`,
+      );
+    }
+  }
+  if (reasons.length === 0) return change('none', after, [], [], notes);
+  return change(changed ? 'update' : 'renew', after, reasons, write, notes);
+}
+
+function ownerScopeId(origin: string, owner: string): string {
+  if (origin === 'organization') return `org/${owner}`;
+  if (origin === 'user') return `user/${owner}`;
+  return `${origin}/${owner}`;
+}
+
+function shadowedReason(
+  id: string,
+  scope: Extract<LimitScope, { type: 'repository' }>,
+  observed: ObservedInteractionLimit,
+): ShadowedReason {
+  const owner = ownerScopeId(observed.origin, scope.owner);
+  return {
+    type: 'shadowed',
+    message: `${id} is under the limit of ${owner} (${observed.limit}, expires at ${observed.expiresAt}), which overrides repository limits.`,
+    owner,
+    origin: observed.origin,
+    limit: observed.limit,
+    expiresAt: observed.expiresAt,
+  };
+}
+
+function shadowedRemedy(id: string, declared: string, reason: ShadowedReason): string {
+  return (
+    `GitHub refuses to set a repository limit while ${reason.owner}'s limit is in force (409 Conflict), so ${id} is not written. ` +
+    `To apply ${declared} on ${id}: remove or change the limit of ${reason.owner}, or wait until it expires at ${reason.expiresAt}, then apply again; ` +
+    `or declare the limit on ${reason.owner} instead of on each repository.`
+  );
+}

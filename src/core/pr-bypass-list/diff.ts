@@ -1,0 +1,79 @@
+import { fingerprintObserved } from '../fingerprint';
+import { resourceId, targetOf } from '../ids';
+import { orderChange } from '../plan';
+import type {
+  Action,
+  BypassListOperation,
+  ObservedBypassList,
+  PrBypassListChange,
+  Reason,
+} from '../plan';
+import type { DesiredOf } from '../types';
+import { batchLogins, diffLoginSets } from './sets';
+
+export interface PrBypassListDiffInput {
+  readonly desired: DesiredOf<'PrBypassList'>;
+  readonly observed: ObservedBypassList;
+}
+
+/**
+ * The declared set against GitHub's, case-insensitively: logins to remove (not declared) and to
+ * add (declared, missing), as batches of at most 100, removals first. Declared absent means an
+ * empty list.
+ */
+export function diffPrBypassList(input: PrBypassListDiffInput): PrBypassListChange {
+  const { desired, observed } = input;
+  const target = desired.ensure === 'present' ? targetOf(desired.spec) : desired.target;
+  const repository = (target as { repository: PrBypassListChange['target']['repository'] })
+    .repository;
+  const id = resourceId(target);
+  const declared = desired.ensure === 'present' ? desired.spec.users : [];
+  const { toAdd, toRemove } = diffLoginSets(declared, observed.users);
+
+  const operations: BypassListOperation[] = [
+    ...batchLogins(toRemove).map((users) => ({ type: 'remove_users' as const, users })),
+    ...batchLogins(toAdd).map((users) => ({ type: 'add_users' as const, users })),
+  ];
+  const reasons: Reason[] = [];
+  let action: Action = 'none';
+  if (desired.ensure === 'absent') {
+    if (toRemove.length > 0) {
+      action = 'delete';
+      reasons.push({
+        type: 'declared_absent',
+        message: `The bypass list of ${id} holds ${toRemove.length} user${toRemove.length === 1 ? '' : 's'} (${toRemove.join(', ')}) and is declared absent (empty).`,
+      });
+    }
+  } else {
+    if (toRemove.length > 0) {
+      reasons.push({
+        type: 'added_out_of_band',
+        message: `On the bypass list of ${id} but not declared: ${toRemove.join(', ')}.`,
+        logins: toRemove,
+      });
+    }
+    if (toAdd.length > 0) {
+      reasons.push({
+        type: 'removed_out_of_band',
+        message: `Declared but not on the bypass list of ${id}: ${toAdd.join(', ')}.`,
+        logins: toAdd,
+      });
+    }
+    if (reasons.length > 0) action = 'update';
+  }
+
+  return orderChange({
+    kind: 'PrBypassList',
+    id,
+    target: { kind: 'PrBypassList', repository },
+    desired,
+    action,
+    reasons,
+    notes: [],
+    fingerprint: fingerprintObserved({ kind: 'PrBypassList', list: observed }),
+    ...(desired.source !== undefined ? { source: desired.source } : {}),
+    before: observed,
+    after: { users: declared },
+    operations,
+  });
+}
