@@ -27,7 +27,7 @@ export interface ClientSettings {
   readonly apiVersion?: string;
   /** @default DEFAULT_MAX_RATE_LIMIT_WAIT_SECONDS */
   readonly maxRateLimitWaitSeconds?: number;
-  /** Minimum gap between two writes. @default DEFAULT_WRITE_INTERVAL_MS */
+  /** Minimum gap between two writes. @default DEFAULT_WRITE_INTERVAL_MS (0 for a loopback URL, the emulator) */
   readonly writeIntervalMs?: number;
   /** Retries of 5xx and network errors. @default DEFAULT_RETRIES */
   readonly retries?: number;

@@ -1,0 +1,123 @@
+import { createInterface } from 'node:readline';
+import type { ApplyResult, Plan } from '../../core';
+import { applyPlan, checkPlanStaleness, pendingChanges } from '../../core';
+import { CliUsageError, connect } from '../connection';
+import type { CliIO, Style } from '../io';
+import { EXIT_ERROR, EXIT_OK, styleFor, writeLine } from '../io';
+import { readSavedPlan } from '../plan-file';
+import { planPolicy } from '../policy-plan';
+import { describe, renderPlan } from '../render-plan';
+
+export interface ApplyOptions {
+  /** A policy file, or a plan saved by `plan --out`. */
+  readonly file: string;
+  /** Do not ask; required when not run in a terminal. */
+  readonly yes?: boolean;
+  readonly json?: boolean;
+  readonly concurrency?: number;
+  readonly cacheDir?: string;
+  readonly color?: boolean;
+}
+
+/**
+ * Plans (or loads a saved plan and checks it is not stale), asks for confirmation, applies, and
+ * reports every change. Exit 1 when a change failed; blocked changes are explained, not errors.
+ */
+export async function applyCommand(io: CliIO, options: ApplyOptions): Promise<number> {
+  const style = styleFor(io, options.color === false);
+  const saved = readSavedPlan(options.file);
+  const client = connect(io, { cacheDir: options.cacheDir });
+  let plan: Plan;
+  if (saved) {
+    if (saved.baseUrl !== client.baseUrl) {
+      throw new CliUsageError(
+        `The saved plan ${options.file} was made against ${saved.baseUrl}, not ${client.baseUrl} (GITHUB_BASE_URL). Plan again against this server.`,
+      );
+    }
+    const staleness = await checkPlanStaleness(client, saved.plan, {
+      concurrency: options.concurrency,
+    });
+    if (staleness.stale) {
+      const lines = staleness.changes.map(
+        (c) =>
+          `  ${c.kind} ${c.id}: ${
+            c.why === 'observed_changed'
+              ? 'GitHub changed since the plan was made'
+              : `the planned action "${c.plannedAction}" is now "${c.currentAction}"`
+          }`,
+      );
+      throw new CliUsageError(
+        [
+          `The saved plan ${options.file} is stale; nothing was written:`,
+          ...lines,
+          `Run \`gh-interactions plan --out ${options.file} ${saved.policyFile}\` again.`,
+        ].join('\n'),
+      );
+    }
+    plan = saved.plan;
+  } else {
+    plan = await planPolicy(io, client, options.file, { concurrency: options.concurrency });
+  }
+
+  if (!options.json) writeLine(io.stdout, renderPlan(plan, style));
+  if (pendingChanges(plan).length === 0) {
+    if (options.json) writeLine(io.stdout, JSON.stringify({ plan, apply: null }, null, 2));
+    return EXIT_OK;
+  }
+  if (!options.yes) {
+    if (!io.stdin.isTTY || !io.stdout.isTTY) {
+      throw new CliUsageError(
+        'apply asks for confirmation, and this is not a terminal: pass --yes to apply without asking.',
+      );
+    }
+    const answer = await ask(io, '\nApply these changes? Only "yes" will be accepted: ');
+    if (answer.trim() !== 'yes') {
+      writeLine(io.stdout, 'Apply cancelled; nothing was written.');
+      return EXIT_ERROR;
+    }
+  }
+
+  const result = await applyPlan(client, plan, {
+    onProgress: (event) => {
+      if (options.json || event.type !== 'finished' || event.change.action === 'none') return;
+      writeLine(
+        io.stdout,
+        `  [${event.step}/${event.total}] ${describe(event.change)}: ${outcomeText(event.result.outcome, style)} ${event.result.message}`,
+      );
+      if (event.result.remedy)
+        writeLine(io.stdout, `      ${style.yellow('to do:')} ${event.result.remedy}`);
+    },
+  });
+  if (options.json) writeLine(io.stdout, JSON.stringify({ plan, apply: result }, null, 2));
+  else writeLine(io.stdout, `\n${applySummary(result, style)}`);
+  return result.ok ? EXIT_OK : EXIT_ERROR;
+}
+
+function outcomeText(outcome: string, style: Style): string {
+  switch (outcome) {
+    case 'applied':
+      return style.green('applied.');
+    case 'failed':
+      return style.red('FAILED.');
+    case 'blocked':
+      return style.yellow('blocked, not written.');
+    default:
+      return `${outcome}.`;
+  }
+}
+
+export function applySummary(result: ApplyResult, style: Style): string {
+  const s = result.summary;
+  const line = `Apply ${result.ok ? 'complete' : 'finished with errors'}: ${s.applied} applied, ${s.failed} failed, ${s.blocked} blocked, ${s.unchanged} unchanged.`;
+  return result.ok ? style.bold(line) : style.red(style.bold(line));
+}
+
+function ask(io: CliIO, question: string): Promise<string> {
+  const rl = createInterface({ input: io.stdin, output: io.stdout });
+  return new Promise((resolve) =>
+    rl.question(question, (answer) => {
+      rl.close();
+      resolve(answer);
+    }),
+  );
+}

@@ -1,0 +1,44 @@
+import { pendingChanges } from '../../core';
+import { connect } from '../connection';
+import type { CliIO } from '../io';
+import { EXIT_CHANGES, EXIT_OK, styleFor, writeLine } from '../io';
+import { SAVED_PLAN_FORMAT, writeSavedPlan } from '../plan-file';
+import { planPolicy } from '../policy-plan';
+import { renderPlan } from '../render-plan';
+
+export interface PlanOptions {
+  readonly policy: string;
+  /** Print the plan as JSON (docs/core.md documents the format). */
+  readonly json?: boolean;
+  /** Save the plan for `apply FILE`. */
+  readonly out?: string;
+  readonly concurrency?: number;
+  readonly cacheDir?: string;
+  readonly color?: boolean;
+}
+
+/** Exit 0: nothing to do; 2: changes (as `terraform plan -detailed-exitcode`). */
+export async function planCommand(io: CliIO, options: PlanOptions): Promise<number> {
+  const client = connect(io, { cacheDir: options.cacheDir });
+  const plan = await planPolicy(io, client, options.policy, { concurrency: options.concurrency });
+  if (options.out) {
+    writeSavedPlan(options.out, {
+      format: SAVED_PLAN_FORMAT,
+      formatVersion: plan.formatVersion,
+      baseUrl: client.baseUrl,
+      policyFile: options.policy,
+      plan,
+    });
+  }
+  if (options.json) {
+    writeLine(io.stdout, JSON.stringify(plan, null, 2));
+  } else {
+    writeLine(io.stdout, renderPlan(plan, styleFor(io, options.color === false)));
+    if (options.out)
+      writeLine(
+        io.stdout,
+        `\nSaved the plan to ${options.out}: apply it with \`gh-interactions apply ${options.out}\`.`,
+      );
+  }
+  return pendingChanges(plan).length > 0 ? EXIT_CHANGES : EXIT_OK;
+}

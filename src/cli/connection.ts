@@ -1,0 +1,54 @@
+import type { GitHubClient } from '../github';
+import { createClient, settingsFromEnv } from '../github';
+import type { CliIO } from './io';
+
+export class CliUsageError extends Error {
+  override readonly name = 'CliUsageError';
+}
+
+export interface ConnectionOptions {
+  /** Keep ETags in this directory between runs (`--cache-dir`). */
+  readonly cacheDir?: string;
+}
+
+/**
+ * A client from the environment variables every front door shares. Credentials are required:
+ * the CLI never falls back to the emulator on its own, so a forgotten token cannot make an
+ * `apply` look successful against a fake.
+ */
+export function connect(io: CliIO, options: ConnectionOptions = {}): GitHubClient {
+  const settings = settingsFromEnv(io.env, {
+    etagCacheDir: options.cacheDir,
+    writeIntervalMs: parseWriteInterval(io.env.GH_INTERACTIONS_WRITE_INTERVAL_MS),
+  });
+  if (!settings.token && !settings.app) {
+    throw new CliUsageError(
+      'No GitHub credentials: set GITHUB_TOKEN, or GITHUB_APP_ID, GITHUB_APP_INSTALLATION_ID and GITHUB_APP_PRIVATE_KEY (or GITHUB_APP_PEM_FILE). ' +
+        'To try gh-interactions locally, run `gh-interactions emulator`, then set GITHUB_BASE_URL to the URL it prints and GITHUB_TOKEN=gho_emulator_octocat.',
+    );
+  }
+  return createClient(settings);
+}
+
+function parseWriteInterval(raw: string | undefined): number | undefined {
+  if (raw === undefined || raw.trim() === '') return undefined;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) {
+    throw new CliUsageError(
+      `GH_INTERACTIONS_WRITE_INTERVAL_MS: "${raw}" is not allowed; expected a whole number of milliseconds >= 0.`,
+    );
+  }
+  return value;
+}
+
+/** `--concurrency N`: reads made at once. */
+export function parseConcurrency(raw: string | undefined): number | undefined {
+  if (raw === undefined) return undefined;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1 || value > 32) {
+    throw new CliUsageError(
+      `--concurrency: "${raw}" is not allowed; expected a whole number from 1 to 32.`,
+    );
+  }
+  return value;
+}

@@ -1,0 +1,143 @@
+import { Command, CommanderError, Option } from 'commander';
+import { packageVersion } from '../github';
+import { registerEmulatorCommand } from '../emulator';
+import { applyCommand } from './commands/apply';
+import { DRIFT_FORMATS, driftCommand } from './commands/drift';
+import type { DriftFormat } from './commands/drift';
+import { planCommand } from './commands/plan';
+import { schemaCommand } from './commands/schema';
+import { validateCommand } from './commands/validate';
+import { parseConcurrency } from './connection';
+import { describeError } from './errors';
+import type { CliIO } from './io';
+import { EXIT_ERROR, processIO, writeLine } from './io';
+
+interface ConnectionFlags {
+  json?: boolean;
+  out?: string;
+  yes?: boolean;
+  format?: DriftFormat;
+  concurrency?: string;
+  cacheDir?: string;
+  color?: boolean;
+}
+
+/** `gh-interactions ARGS…`; resolves with the exit code (0 nothing to do, 2 changes, 1 error). */
+export async function main(argv: readonly string[], io: CliIO = processIO()): Promise<number> {
+  let exitCode = 0;
+  const run = (command: () => Promise<number>) => async () => {
+    exitCode = await command();
+  };
+  const program = new Command('gh-interactions')
+    .description(
+      'Declarative GitHub interaction limits, pull-request creation caps and bypass lists, with drift detection.',
+    )
+    .version(packageVersion())
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+    })
+    .showHelpAfterError();
+
+  const readFlags = (command: Command) =>
+    command
+      .option('--concurrency <n>', 'reads made at once (1–32)')
+      .option(
+        '--cache-dir <dir>',
+        'keep ETags in this directory between runs (conditional requests)',
+      )
+      .option('--no-color', 'plain output even on a terminal');
+
+  program
+    .command('validate')
+    .description('check a policy file offline: schema and contradictions')
+    .argument('<policy>', 'policy file (YAML)')
+    .action((policy: string) => run(() => validateCommand(io, { policy }))());
+
+  readFlags(
+    program
+      .command('plan')
+      .description('show what apply would change; exit 0 nothing to do, 2 changes, 1 error')
+      .argument('<policy>', 'policy file (YAML)')
+      .option('--json', 'print the plan as JSON (format: docs/core.md)')
+      .option('--out <file>', 'save the plan for `apply FILE`'),
+  ).action((policy: string, flags: ConnectionFlags) =>
+    run(() =>
+      planCommand(io, {
+        policy,
+        json: flags.json,
+        out: flags.out,
+        concurrency: parseConcurrency(flags.concurrency),
+        cacheDir: flags.cacheDir,
+        color: flags.color,
+      }),
+    )(),
+  );
+
+  readFlags(
+    program
+      .command('apply')
+      .description('apply a policy file, or a plan saved by `plan --out` (refused when stale)')
+      .argument('<file>', 'policy file (YAML) or saved plan (JSON)')
+      .option('-y, --yes', 'apply without asking (required when not in a terminal)')
+      .option('--json', 'print the plan and the results as JSON'),
+  ).action((file: string, flags: ConnectionFlags) =>
+    run(() =>
+      applyCommand(io, {
+        file,
+        yes: flags.yes,
+        json: flags.json,
+        concurrency: parseConcurrency(flags.concurrency),
+        cacheDir: flags.cacheDir,
+        color: flags.color,
+      }),
+    )(),
+  );
+
+  readFlags(
+    program
+      .command('drift')
+      .description('report drift for scheduled CI jobs; exit 0 none, 2 drift, 1 error')
+      .argument('<policy>', 'policy file (YAML)')
+      .addOption(
+        new Option('--format <format>', 'output format')
+          .choices([...DRIFT_FORMATS])
+          .default('text'),
+      ),
+  ).action((policy: string, flags: ConnectionFlags) =>
+    run(() =>
+      driftCommand(io, {
+        policy,
+        format: flags.format,
+        concurrency: parseConcurrency(flags.concurrency),
+        cacheDir: flags.cacheDir,
+        color: flags.color,
+      }),
+    )(),
+  );
+
+  program
+    .command('schema')
+    .description("print the policy file's JSON Schema")
+    .action(() => run(() => schemaCommand(io))());
+
+  registerEmulatorCommand(program, io, (code) => {
+    exitCode = code;
+  });
+
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.code === 'commander.helpDisplayed' ||
+        error.code === 'commander.version' ||
+        error.code === 'commander.help'
+        ? 0
+        : EXIT_ERROR;
+    }
+    writeLine(io.stderr, describeError(error, io.env));
+    return EXIT_ERROR;
+  }
+  return exitCode;
+}

@@ -1,0 +1,31 @@
+import type { GitHubClient } from '../github';
+import type { Plan } from '../core';
+import { planResources } from '../core';
+import { expandPolicy, githubPolicyPort, loadPolicyFile } from '../policy';
+import type { CliIO } from './io';
+import { writeLine } from './io';
+
+export interface PolicyPlanOptions {
+  readonly concurrency?: number;
+}
+
+/**
+ * Policy file → plan: load (offline checks first), expand selectors through the API, observe and
+ * diff. Warnings (a selector that matched nothing) go to stderr; nothing is written.
+ */
+export async function planPolicy(
+  io: CliIO,
+  client: GitHubClient,
+  policyPath: string,
+  options: PolicyPlanOptions = {},
+): Promise<Plan> {
+  const policy = await loadPolicyFile(policyPath);
+  const progress = io.stderr.isTTY ? (text: string) => writeLine(io.stderr, text) : () => {};
+  progress(`Expanding ${policyPath}…`);
+  const { resources, warnings } = await expandPolicy(policy, githubPolicyPort(client), {
+    concurrency: options.concurrency,
+  });
+  for (const warning of warnings) writeLine(io.stderr, `warning: ${warning}`);
+  progress(`Reading ${resources.length} resource${resources.length === 1 ? '' : 's'} from GitHub…`);
+  return planResources(client, resources, { concurrency: options.concurrency });
+}

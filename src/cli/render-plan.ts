@@ -1,0 +1,135 @@
+import type { Action, Change, Plan, Reason } from '../core';
+import type { Style } from './io';
+
+const SYMBOLS: Record<Action, string> = {
+  create: '+',
+  update: '~',
+  renew: '>',
+  delete: '-',
+  blocked: '!',
+  none: ' ',
+};
+
+const VERBS: Record<Action, string> = {
+  create: 'will be created',
+  update: 'will be updated',
+  renew: 'will be renewed',
+  delete: 'will be removed',
+  blocked: 'is blocked and will not be written',
+  none: 'is up to date',
+};
+
+function paint(style: Style, action: Action, text: string): string {
+  switch (action) {
+    case 'create':
+    case 'renew':
+      return style.green(text);
+    case 'update':
+      return style.yellow(text);
+    case 'delete':
+    case 'blocked':
+      return style.red(text);
+    default:
+      return text;
+  }
+}
+
+/** A human-readable plan in the style of `terraform plan`. */
+export function renderPlan(plan: Plan, style: Style, heading = 'plan'): string {
+  const pending = plan.changes.filter((c) => c.action !== 'none');
+  const lines: string[] = [];
+  if (pending.length === 0) {
+    lines.push(
+      style.green(
+        `No changes. ${plan.changes.length} resource${plural(plan.changes.length)} match${
+          plan.changes.length === 1 ? 'es' : ''
+        } the ${heading === 'drift' ? 'declaration' : 'policy'}.`,
+      ),
+    );
+  } else {
+    lines.push(
+      heading === 'drift'
+        ? 'Drift found: GitHub differs from the declaration.'
+        : 'gh-interactions will perform the following actions:',
+    );
+    lines.push(
+      style.dim(
+        `  (GitHub's clock: ${plan.createdAt}; symbols: + create  ~ update  > renew  - remove  ! blocked)`,
+      ),
+    );
+    for (const change of pending) lines.push('', ...renderChange(change, style));
+  }
+  for (const change of plan.changes.filter((c) => c.action === 'none' && c.notes.length > 0)) {
+    lines.push('', `  ${describe(change)}: ${change.notes.join(' ')}`);
+  }
+  lines.push('', summaryLine(plan, style));
+  return lines.join('\n');
+}
+
+export function renderChange(change: Change, style: Style): string[] {
+  const symbol = paint(style, change.action, SYMBOLS[change.action]);
+  const lines = [
+    `${symbol} ${style.bold(describe(change))} ${paint(style, change.action, VERBS[change.action])}`,
+  ];
+  if (change.source) lines.push(style.dim(`    declared at ${change.source}`));
+  lines.push(...stateLines(change).map((l) => `    ${l}`));
+  for (const reason of change.reasons)
+    lines.push(`    ${style.cyan('why:')} ${reasonText(reason)}`);
+  for (const note of change.notes) lines.push(`    note: ${note}`);
+  if (change.remedy) lines.push(`    ${style.yellow('to do:')} ${change.remedy}`);
+  return lines;
+}
+
+export function describe(change: Change): string {
+  return `${change.kind} ${change.id}`;
+}
+
+function stateLines(change: Change): string[] {
+  switch (change.kind) {
+    case 'InteractionLimit': {
+      const before = change.before
+        ? `${change.before.limit} (origin ${change.before.origin}, expires_at ${change.before.expiresAt})`
+        : 'no limit in force';
+      const after = change.after ? `${change.after.limit} for ${change.after.expiry}` : 'no limit';
+      return [`now:  ${before}`, `then: ${after}`];
+    }
+    case 'PrBypassList': {
+      const add = change.operations.flatMap((o) => (o.type === 'add_users' ? o.users : []));
+      const remove = change.operations.flatMap((o) => (o.type === 'remove_users' ? o.users : []));
+      const lines = [
+        `now:  [${change.before.users.join(', ')}]`,
+        `then: [${change.after.users.join(', ')}]`,
+      ];
+      if (add.length) lines.push(`add:    ${add.join(', ')}`);
+      if (remove.length) lines.push(`remove: ${remove.join(', ')}`);
+      return lines;
+    }
+    case 'PrCreationCap': {
+      const before = change.before.available
+        ? change.before.enabled
+          ? `enabled, at most ${change.before.maxOpenPullRequests} open pull requests`
+          : 'disabled'
+        : 'not available (GitHub answered 405)';
+      const after = change.after.enabled
+        ? `enabled, at most ${change.after.maxOpenPullRequests} open pull requests`
+        : 'disabled';
+      return [`now:  ${before}`, `then: ${after}`];
+    }
+  }
+}
+
+function reasonText(reason: Reason): string {
+  return `${reason.type.replace(/_/g, ' ')}: ${reason.message}`;
+}
+
+export function summaryLine(plan: Plan, style: Style): string {
+  const s = plan.summary;
+  const text =
+    `Plan: ${s.create} to create, ${s.update} to update, ${s.renew} to renew, ${s.delete} to remove, ` +
+    `${s.blocked} blocked, ${s.none} unchanged.`;
+  return style.bold(text);
+}
+
+function plural(n: number): string {
+  return n === 1 ? '' : 's';
+}

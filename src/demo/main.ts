@@ -1,0 +1,131 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { EmulatorAdminClient, startEmulator } from '../emulator';
+
+/**
+ * The main job, `npm run demo`: the policy CLI against the local emulator, telling the story a
+ * maintainer lives through — declare, apply, then GitHub drifts (a limit removed in the UI, time
+ * passing, a user added to a bypass list, an org-wide limit), and drift/apply/plan say what
+ * happened and heal what can be healed. Each command is the real CLI in its own process, as a
+ * user would run it; the demo stops with exit 1 if any answers other than expected.
+ */
+
+const ROOT = join(__dirname, '..', '..');
+const CLI = join(ROOT, 'bin', 'gh-interactions.js');
+const POLICY = 'examples/policy/acme.yaml';
+const DAY = 24 * 3600;
+
+async function main(): Promise<void> {
+  const emulator = await startEmulator({ port: 0 });
+  const admin = new EmulatorAdminClient(emulator.url);
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    GITHUB_BASE_URL: emulator.url,
+    GITHUB_TOKEN: 'gho_emulator_octocat',
+  };
+  delete env.GITHUB_APP_ID;
+  delete env.GITHUB_APP_INSTALLATION_ID;
+  const run = (args: string[], expectedExit: number) => runCli(args, env, expectedExit);
+
+  try {
+    banner(
+      'gh-interactions demo',
+      `A local GitHub emulator is running at ${emulator.url} (user octocat, owner of the acme organization).`,
+      `The policy is ${POLICY}. Every command below is what you would type, with`,
+      `GITHUB_BASE_URL=${emulator.url} and GITHUB_TOKEN=gho_emulator_octocat.`,
+    );
+
+    step(1, 'Validate the policy (offline: schema and contradictions, no request to GitHub)');
+    await run(['validate', POLICY], 0);
+
+    step(2, 'Plan: nothing is declared on GitHub yet (exit code 2 = changes to make)');
+    await run(['plan', POLICY], 2);
+
+    step(3, 'Apply (--yes because this is not an interactive terminal)');
+    await run(['apply', '--yes', POLICY], 0);
+
+    step(4, 'Plan again: GitHub matches the policy (exit code 0)');
+    await run(['plan', POLICY], 0);
+
+    step(5, 'Meanwhile, on GitHub, without gh-interactions');
+    say('Time passes: 24 days. octocat/hello-world had a one-week limit: it has expired.');
+    say(
+      '  octocat/Spoon-Knife has a one-month limit: 6 days are left, inside its 7-day renewal window.',
+    );
+    await admin.advanceClock(24 * DAY);
+    say('A maintainer removes the limit of octocat/linguist in the repository settings.');
+    await admin.removeRepoLimit('octocat/linguist');
+    say('Someone adds Spacewalker to the pull-request bypass list of acme/website.');
+    await admin.addBypassUsers('acme/website', ['Spacewalker']);
+    say('Someone raises the acme pull-request creation cap from 3 to 10.');
+    await admin.updateOrgCreationCap('acme', { enabled: true, max_open_pull_requests: 10 });
+    say(
+      'A spam wave: an acme owner sets an organization-wide collaborators_only limit for a week.',
+    );
+    say(
+      '  It overwrites the limits of every acme repository, which now show origin "organization".',
+    );
+    await admin.setOrgLimit('acme', { limit: 'collaborators_only', expiry: 'one_week' });
+
+    step(6, 'Drift: what changed, and why (exit code 2 = drift found)');
+    await run(['drift', POLICY], 2);
+
+    step(7, 'Apply heals what can be healed, and explains what cannot (GitHub would answer 409)');
+    await run(['apply', '--yes', POLICY], 0);
+
+    step(8, 'Plan: only the repositories under the organization limit remain, with what to do');
+    await run(['plan', POLICY], 2);
+
+    step(
+      9,
+      'The spam wave is over: the acme owners lift the organization limit; apply restores ours',
+    );
+    await admin.removeOrgLimit('acme');
+    await run(['apply', '--yes', POLICY], 0);
+    await run(['plan', POLICY], 0);
+
+    banner('Done.', 'Next: docs/policy.md for the policy format and a GitHub Actions workflow.');
+  } finally {
+    await emulator.close();
+  }
+}
+
+function banner(...lines: string[]): void {
+  const rule = '='.repeat(78);
+  console.log(`${rule}\n${lines.join('\n')}\n${rule}`);
+}
+
+function step(n: number, title: string): void {
+  console.log(`\n--- ${n}. ${title}\n`);
+}
+
+function say(text: string): void {
+  console.log(`  * ${text}`);
+}
+
+function runCli(args: string[], env: NodeJS.ProcessEnv, expectedExit: number): Promise<void> {
+  console.log(`$ gh-interactions ${args.join(' ')}`);
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI, ...args], {
+      cwd: ROOT,
+      env,
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      console.log(`(exit code ${code})`);
+      if (code === expectedExit) resolve();
+      else
+        reject(
+          new Error(
+            `gh-interactions ${args.join(' ')} exited ${code}; the demo expected ${expectedExit}.`,
+          ),
+        );
+    });
+  });
+}
+
+main().catch((error: unknown) => {
+  console.error(`demo failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+});

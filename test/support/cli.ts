@@ -1,0 +1,43 @@
+import { PassThrough } from 'node:stream';
+import { main } from '../../src/cli';
+
+export interface CliRun {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/**
+ * Runs `gh-interactions ARGS` in this process with captured, non-TTY streams: the same code path
+ * as the binary, without a Node start-up per command.
+ */
+export async function runCli(
+  args: readonly string[],
+  env: NodeJS.ProcessEnv,
+  cwd = process.cwd(),
+): Promise<CliRun> {
+  const stdout = collect();
+  const stderr = collect();
+  const stdin = new PassThrough();
+  stdin.end();
+  const code = await main(args, {
+    stdout: stdout.stream,
+    stderr: stderr.stream,
+    stdin,
+    env: { PATH: process.env.PATH, ...env },
+    cwd,
+  });
+  return { code, stdout: stdout.text(), stderr: stderr.text() };
+}
+
+function collect() {
+  const stream = new PassThrough();
+  const chunks: Buffer[] = [];
+  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+  return { stream, text: () => Buffer.concat(chunks).toString('utf8') };
+}
+
+/** The connection a test's CLI run gets: the emulator and octocat's token. */
+export function emulatorEnv(url: string, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  return { GITHUB_BASE_URL: url, GITHUB_TOKEN: 'gho_emulator_octocat', ...extra };
+}
