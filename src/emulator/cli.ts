@@ -1,0 +1,160 @@
+import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { DEFAULT_SEED } from './default-seed';
+import { StateFileError } from './persistence';
+import type { Seed } from './seed';
+import { SeedError, loadSeedFile } from './seed';
+import { DEFAULT_HOST, DEFAULT_PORT, startEmulator } from './server';
+
+/** Where the command writes, and (for tests and embedding) a signal that stops it. */
+export interface EmulatorCommandIo {
+  readonly stdout: { write(text: string): unknown };
+  readonly stderr: { write(text: string): unknown };
+  /** Aborting stops the emulator like SIGINT does. */
+  readonly signal?: AbortSignal;
+}
+
+export interface EmulatorCommandOptions {
+  readonly host: string;
+  readonly port: number;
+  readonly seed?: string;
+  readonly state?: string;
+}
+
+const processIo: EmulatorCommandIo = { stdout: process.stdout, stderr: process.stderr };
+
+function parsePort(value: string): number {
+  if (!/^\d+$/.test(value) || Number(value) > 65535) {
+    throw new InvalidArgumentError(
+      `"${value}" is not a port; expected an integer from 0 to 65535.`,
+    );
+  }
+  return Number(value);
+}
+
+/** The lines after the URL: who can do what, and a request to paste. */
+function hint(url: string, seed: Seed, options: EmulatorCommandOptions): string {
+  const tokens = seed.users.filter((u) => u.token);
+  const example = tokens[0];
+  const lines = [
+    'gh-interactions emulator: a local GitHub API for interaction limits, the PR creation cap and its bypass list.',
+    ...tokens.map((u) => `  account ${u.login}: token ${u.token}`),
+    `  repositories: ${(seed.repos ?? []).map((r) => `${r.owner}/${r.name}`).join(', ') || '(none)'}`,
+    ...(example
+      ? [`  try: curl -H "Authorization: Bearer ${example.token}" ${url}/user/interaction-limits`]
+      : []),
+    `  GHES layout: ${url}/api/v3 | admin API: ${url}/_emulator/state | docs: docs/emulator.md`,
+    ...(options.state ? [`  state file: ${options.state}`] : []),
+    '  stop with Ctrl-C',
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+function waitForStop(signal: AbortSignal | undefined): Promise<string> {
+  return new Promise((resolve) => {
+    const stop = (reason: string) => () => {
+      process.off('SIGINT', onInt);
+      process.off('SIGTERM', onTerm);
+      signal?.removeEventListener('abort', onAbort);
+      resolve(reason);
+    };
+    const onInt = stop('SIGINT');
+    const onTerm = stop('SIGTERM');
+    const onAbort = stop('abort');
+    process.once('SIGINT', onInt);
+    process.once('SIGTERM', onTerm);
+    if (signal?.aborted) onAbort();
+    else signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+/**
+ * Runs the emulator until SIGINT/SIGTERM (or `io.signal`): prints the base URL as the first line
+ * on stdout (scripts read it), then a short hint. Returns the exit code.
+ */
+export async function serveEmulator(
+  options: EmulatorCommandOptions,
+  io: EmulatorCommandIo = processIo,
+): Promise<number> {
+  let seed: Seed = DEFAULT_SEED;
+  try {
+    if (options.seed) seed = loadSeedFile(options.seed);
+    const emulator = await startEmulator({
+      host: options.host,
+      port: options.port,
+      seed,
+      stateFile: options.state,
+    });
+    io.stdout.write(`${emulator.url}\n`);
+    io.stdout.write(hint(emulator.url, seed, options));
+    await waitForStop(io.signal);
+    await emulator.close();
+    return 0;
+  } catch (error) {
+    if (error instanceof SeedError || error instanceof StateFileError) {
+      io.stderr.write(`error: ${error.message}\n`);
+      return 1;
+    }
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL') {
+      io.stderr.write(
+        `error: cannot listen on ${options.host}:${options.port} (${code}); choose another --port or --host.\n`,
+      );
+      return 1;
+    }
+    throw error;
+  }
+}
+
+/**
+ * Adds `emulator` to a commander program (the main `gh-interactions` CLI mounts it this way).
+ * The action sets `process.exitCode`.
+ */
+export function registerEmulatorCommand(
+  program: Command,
+  io: EmulatorCommandIo = processIo,
+  onExit: (code: number) => void = (code) => {
+    process.exitCode = code;
+  },
+): Command {
+  return program
+    .command('emulator')
+    .description(
+      'Run a local GitHub API emulator (interaction limits, PR creation cap, bypass list). Prints its base URL as the first line.',
+    )
+    .option('--host <host>', 'address to listen on (loopback unless given)', DEFAULT_HOST)
+    .option('--port <port>', 'port to listen on (0: any free port)', parsePort, DEFAULT_PORT)
+    .option('--seed <file>', 'seed file (JSON or YAML) with users, orgs, repos and apps')
+    .option('--state <file>', 'state file: loaded if present, rewritten after every change')
+    .action(async (options: EmulatorCommandOptions) => {
+      onExit(await serveEmulator(options, io));
+    });
+}
+
+/**
+ * `gh-interactions emulator [--host H] [--port P] [--seed FILE] [--state FILE]` on its own.
+ * `argv` holds the arguments after the command name (a leading "emulator" is accepted too).
+ * Resolves with the exit code when the emulator stops; bad flags print an error and give 1.
+ */
+export async function runEmulatorCommand(
+  argv: readonly string[],
+  io: EmulatorCommandIo = processIo,
+): Promise<number> {
+  let exitCode = 0;
+  const program = new Command('gh-interactions').exitOverride().configureOutput({
+    writeOut: (text) => io.stdout.write(text),
+    writeErr: (text) => io.stderr.write(text),
+  });
+  registerEmulatorCommand(program, io, (code) => {
+    exitCode = code;
+  });
+  const args = argv[0] === 'emulator' ? argv.slice(1) : argv;
+  try {
+    await program.parseAsync(['emulator', ...args], { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.code === 'commander.helpDisplayed' || error.code === 'commander.version' ? 0 : 1;
+    }
+    throw error;
+  }
+  return exitCode;
+}

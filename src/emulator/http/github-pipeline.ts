@@ -1,0 +1,246 @@
+import { STATUS_CODES } from 'node:http';
+import { setTimeout as delay } from 'node:timers/promises';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { authenticate, authorizeRoute } from '../auth';
+import { computeEtag, ifNoneMatchHits } from '../etag';
+import type { Fault } from '../faults';
+import type { RateLimitStatus } from '../rate-limit';
+import { rateLimitHeaders } from '../rate-limit';
+import type { EmulatorRuntime } from '../runtime';
+import { principalName, rateLimitKey } from '../runtime';
+import type { Principal } from '../state';
+import { selectApiVersion } from './api-version';
+import type { HttpResult } from './results';
+import { basicError, notFound, REST_DOCS_URL } from './results';
+import type { GitHubRoute, QueryValue, Urls } from './route';
+
+/** Per-request facts the hooks in server.ts share with the pipeline. */
+export interface RequestInfo {
+  readonly requestId: string;
+  /** True when the client used the GHES layout (`/api/v3/...`). */
+  readonly ghes: boolean;
+  principal?: Principal;
+  /** The serialized response body, captured in onSend for `onExchange`. */
+  responsePayload?: string;
+}
+
+const RATE_LIMIT_DOCS =
+  'https://docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api';
+const SECONDARY_RATE_LIMIT_DOCS = `${RATE_LIMIT_DOCS}#about-secondary-rate-limits`;
+
+export function pathOf(url: string): string {
+  const index = url.indexOf('?');
+  return index === -1 ? url : url.slice(0, index);
+}
+
+function urlsFor(request: FastifyRequest, info: RequestInfo): Urls {
+  const html = `http://${request.headers.host ?? `${request.hostname}`}`;
+  return { api: info.ghes ? `${html}/api/v3` : html, html };
+}
+
+function supportSuffix(requestId: string): string {
+  return ` If you reach out to GitHub Support for help, please include the request ID ${requestId}.`;
+}
+
+/** GitHub's primary-limit 403 (plugin-throttling recognizes `x-ratelimit-remaining: 0`). */
+function primaryLimitExceeded(
+  principal: Principal,
+  ip: string,
+  requestId: string,
+  status: RateLimitStatus,
+): HttpResult {
+  const who =
+    principal.kind === 'user'
+      ? `user ID ${principal.user.id}.${supportSuffix(requestId)}`
+      : principal.kind === 'installation'
+        ? `installation ID ${principal.installation.id}.${supportSuffix(requestId)}`
+        : principal.kind === 'app'
+          ? `app ID ${principal.app.id}.${supportSuffix(requestId)}`
+          : `${ip}. (But here's the good news: Authenticated requests get a higher rate limit. Check out the documentation for more details.)`;
+  return basicError(403, `API rate limit exceeded for ${who}`, RATE_LIMIT_DOCS, {
+    ...rateLimitHeaders({ ...status, remaining: 0 }),
+  });
+}
+
+/** The answer of a terminal fault (everything but `latency`, and `drop`, handled by the caller). */
+function faultResult(runtime: EmulatorRuntime, fault: Fault, requestId: string): HttpResult {
+  const retryAfter = fault.retryAfterSeconds ?? 60;
+  const nowSeconds = Math.floor(runtime.state.now() / 1000);
+  switch (fault.kind) {
+    case 'rate_limit': {
+      const limit = runtime.state.data.rateLimitPerHour;
+      return basicError(
+        403,
+        `API rate limit exceeded (injected fault).${supportSuffix(requestId)}`,
+        RATE_LIMIT_DOCS,
+        {
+          ...rateLimitHeaders({ limit, remaining: 0, used: limit, reset: nowSeconds + retryAfter }),
+        },
+      );
+    }
+    case 'secondary_rate_limit':
+      // The wording plugin-throttling matches (/\bsecondary rate\b/i), with retry-after.
+      return basicError(
+        403,
+        `You have exceeded a secondary rate limit. Please wait a few minutes before you try again.${supportSuffix(requestId)}`,
+        SECONDARY_RATE_LIMIT_DOCS,
+        { 'retry-after': String(retryAfter) },
+      );
+    default: {
+      const status = fault.status ?? 500;
+      return basicError(
+        status,
+        STATUS_CODES[status] ?? 'Server Error',
+        REST_DOCS_URL,
+        fault.retryAfterSeconds !== undefined ? { 'retry-after': String(retryAfter) } : undefined,
+      );
+    }
+  }
+}
+
+/**
+ * Answers one GitHub request the way GitHub would: injected faults first (they stand for the
+ * network and GitHub's front end), then the API version, credentials, the primary rate limit,
+ * who may call the route, the route itself, and finally ETag/304 and the rate-limit headers.
+ * `route` is undefined for paths GitHub does not have (404).
+ */
+export async function handleGitHubRequest(
+  runtime: EmulatorRuntime,
+  route: GitHubRoute | undefined,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  info: RequestInfo,
+): Promise<void> {
+  const { state } = runtime;
+  const path = pathOf(request.url);
+  const docs = route?.docs ?? REST_DOCS_URL;
+  reply.header('x-github-request-id', info.requestId);
+  // The Date header follows the emulator clock: @octokit/auth-app uses it to correct JWT skew.
+  reply.header('date', new Date(state.now()).toUTCString());
+  reply.header('vary', 'Accept, Authorization, Cookie, X-GitHub-OTP');
+  reply.header('x-github-media-type', 'github.v3; format=json');
+
+  const decision = runtime.faults.decide(request.method, path);
+  if (decision.latencyMs > 0) await delay(decision.latencyMs);
+  if (decision.terminal?.kind === 'drop') {
+    runtime.log.add({
+      method: request.method,
+      path,
+      query: request.query as Record<string, string | string[]>,
+      status: 0,
+      user: null,
+      at: new Date(state.now()).toISOString(),
+    });
+    reply.hijack();
+    request.raw.socket.destroy();
+    return;
+  }
+  if (decision.terminal) {
+    send(runtime, request, reply, info, faultResult(runtime, decision.terminal, info.requestId));
+    return;
+  }
+
+  const version = selectApiVersion(request.headers['x-github-api-version']);
+  if (!version.ok) {
+    send(runtime, request, reply, info, version.error);
+    return;
+  }
+  reply.header('x-github-api-version-selected', version.version);
+
+  const auth = authenticate(state, request.headers.authorization, docs);
+  const principal: Principal = auth.ok ? auth.principal : { kind: 'anonymous' };
+  info.principal = principal;
+  const rateKey = rateLimitKey(principal, request.ip);
+  if (!auth.ok) {
+    send(runtime, request, reply, info, auth.error, rateKey);
+    return;
+  }
+  const status = runtime.rateLimiter.status(rateKey);
+  if (status.remaining === 0) {
+    send(
+      runtime,
+      request,
+      reply,
+      info,
+      primaryLimitExceeded(principal, request.ip, info.requestId, status),
+    );
+    return;
+  }
+  if (!route) {
+    send(runtime, request, reply, info, notFound(), rateKey);
+    return;
+  }
+  const denied = authorizeRoute(principal, route.auth, docs);
+  if (denied) {
+    send(runtime, request, reply, info, denied, rateKey);
+    return;
+  }
+  const result = route.handler({
+    state,
+    principal,
+    path,
+    params: request.params as Record<string, string>,
+    query: request.query as Record<string, QueryValue>,
+    rawBody: typeof request.body === 'string' ? request.body : undefined,
+    urls: urlsFor(request, info),
+  });
+  send(runtime, request, reply, info, result, rateKey, principalName(principal) ?? 'anonymous');
+}
+
+/**
+ * Serializes a result; for a 200 GET adds the ETag and turns a matching If-None-Match into a 304
+ * (which is not counted against the rate limit); adds the rate-limit headers for `rateKey`.
+ */
+function send(
+  runtime: EmulatorRuntime,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  info: RequestInfo,
+  result: HttpResult,
+  rateKey?: string,
+  etagIdentity = 'anonymous',
+): void {
+  let status = result.status;
+  let payload = result.body === undefined ? '' : JSON.stringify(result.body);
+  for (const [name, value] of Object.entries(result.headers ?? {})) reply.header(name, value);
+  if (request.method === 'GET' && status === 200) {
+    const etag = computeEtag(payload, etagIdentity);
+    reply.header('etag', etag);
+    if (ifNoneMatchHits(request.headers['if-none-match'], etag)) {
+      status = 304;
+      payload = '';
+    }
+  }
+  if (rateKey) {
+    const limit =
+      status === 304 ? runtime.rateLimiter.status(rateKey) : runtime.rateLimiter.consume(rateKey);
+    for (const [name, value] of Object.entries(rateLimitHeaders(limit))) reply.header(name, value);
+  }
+  runtime.log.add({
+    method: request.method,
+    path: pathOf(request.url),
+    query: request.query as Record<string, string | string[]>,
+    status,
+    user: info.principal ? principalName(info.principal) : null,
+    ...(typeof request.body === 'string' && request.body !== ''
+      ? { body: parseOrRaw(request.body) }
+      : {}),
+    at: new Date(runtime.state.now()).toISOString(),
+  });
+  reply.code(status);
+  if (payload === '') {
+    reply.removeHeader('content-type');
+    reply.send();
+  } else {
+    reply.header('content-type', 'application/json; charset=utf-8');
+    reply.send(payload);
+  }
+}
+
+function parseOrRaw(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}

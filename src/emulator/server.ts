@@ -1,0 +1,191 @@
+import { randomBytes } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import Fastify from 'fastify';
+import { registerAdminRoutes } from './admin';
+import { DEFAULT_SEED } from './default-seed';
+import type { RequestInfo } from './http/github-pipeline';
+import { handleGitHubRequest, pathOf } from './http/github-pipeline';
+import { basicError } from './http/results';
+import type { GitHubRoute } from './http/route';
+import { appRoutes } from './routes/apps';
+import { bypassListRoutes } from './routes/bypass-list';
+import { creationCapRoutes } from './routes/creation-cap';
+import { interactionLimitRoutes } from './routes/interaction-limits';
+import { repositoryRoutes } from './routes/repos';
+import { userRoutes } from './routes/users';
+import { createRuntime } from './runtime';
+import { validateSeed } from './seed';
+import type { EmulatorOptions, Exchange, RunningEmulator } from './types';
+
+/** Every GitHub operation the emulator serves. */
+export const GITHUB_ROUTES: readonly GitHubRoute[] = [
+  ...interactionLimitRoutes,
+  ...bypassListRoutes,
+  ...creationCapRoutes,
+  ...userRoutes,
+  ...repositoryRoutes,
+  ...appRoutes,
+];
+
+export const DEFAULT_HOST = '127.0.0.1';
+export const DEFAULT_PORT = 0;
+
+/** GitHub Enterprise Server serves the REST API under /api/v3; the emulator serves both layouts. */
+const GHES_PREFIX = '/api/v3';
+export const ADMIN_PREFIX = '/_emulator';
+
+interface RouteConfig {
+  readonly admin?: boolean;
+  readonly operation?: { method: string; pathTemplate: string };
+}
+
+function redactedHeaders(request: FastifyRequest): Exchange['requestHeaders'] {
+  const headers: Record<string, string | string[] | undefined> = { ...request.headers };
+  if (headers.authorization !== undefined) headers.authorization = 'REDACTED';
+  return headers;
+}
+
+function parseJson(text: string | undefined): unknown {
+  if (text === undefined || text === '') return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Starts an emulator and resolves once it listens. */
+export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+  const seed = options.seed ? validateSeed(options.seed) : DEFAULT_SEED;
+  const runtime = createRuntime({
+    seed,
+    now: options.now ?? Date.now,
+    stateFile: options.stateFile,
+  });
+  const infos = new WeakMap<FastifyRequest, RequestInfo>();
+  const ghesRequests = new WeakSet<IncomingMessage>();
+  const callbackErrors: unknown[] = [];
+  const instanceTag = randomBytes(2).toString('hex').toUpperCase();
+  let requestCount = 0;
+
+  const app = Fastify({
+    logger: options.logger ?? false,
+    rewriteUrl: (req) => {
+      const url = req.url ?? '/';
+      if (
+        url === GHES_PREFIX ||
+        url.startsWith(`${GHES_PREFIX}/`) ||
+        url.startsWith(`${GHES_PREFIX}?`)
+      ) {
+        ghesRequests.add(req);
+        return url.slice(GHES_PREFIX.length) || '/';
+      }
+      return url;
+    },
+  });
+
+  // GitHub parses request bodies as JSON whatever the Content-Type (curl -d sends a form type),
+  // so bodies are kept as text for the routes to parse.
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('*', { parseAs: 'string' }, (_request, body, done) => done(null, body));
+
+  app.addHook('onRequest', async (request) => {
+    requestCount += 1;
+    infos.set(request, {
+      requestId: `${instanceTag}:${requestCount.toString(16).toUpperCase().padStart(6, '0')}:${process.pid.toString(16).toUpperCase()}`,
+      ghes: ghesRequests.has(request.raw),
+    });
+  });
+  app.addHook('onSend', async (request, _reply, payload) => {
+    const info = infos.get(request);
+    if (info && (typeof payload === 'string' || payload === undefined || payload === null)) {
+      info.responsePayload = payload ?? undefined;
+    }
+    return payload;
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    if (!options.onExchange) return;
+    const config = (reply.routeOptions.config ?? {}) as RouteConfig;
+    const info = infos.get(request);
+    const exchange: Exchange = {
+      method: request.method,
+      path: pathOf(request.url),
+      query: request.query as Record<string, string | string[]>,
+      requestHeaders: redactedHeaders(request),
+      requestBody: parseJson(typeof request.body === 'string' ? request.body : undefined),
+      status: reply.statusCode,
+      responseHeaders: reply.getHeaders() as Exchange['responseHeaders'],
+      responseBody: parseJson(info?.responsePayload),
+      operation: config.operation,
+      admin: config.admin === true || pathOf(request.url).startsWith(`${ADMIN_PREFIX}/`),
+    };
+    try {
+      options.onExchange(exchange);
+    } catch (error) {
+      // Reported by close(): a throwing hook must not take the server down mid-test.
+      callbackErrors.push(error);
+    }
+  });
+
+  const githubHandler =
+    (route: GitHubRoute | undefined) => async (request: FastifyRequest, reply: FastifyReply) => {
+      const info = infos.get(request);
+      if (!info) throw new Error('BUG: request without info (onRequest hook did not run)');
+      await handleGitHubRequest(runtime, route, request, reply, info);
+    };
+
+  for (const route of GITHUB_ROUTES) {
+    app.route({
+      method: route.method,
+      url: route.template.replace(/\{(\w+)\}/g, ':$1'),
+      config: {
+        operation: { method: route.method, pathTemplate: route.template },
+      } satisfies RouteConfig,
+      handler: githubHandler(route),
+    });
+  }
+  registerAdminRoutes(app, runtime);
+  app.setNotFoundHandler(async (request, reply) => {
+    if (pathOf(request.url).startsWith(`${ADMIN_PREFIX}/`)) {
+      reply.code(404).send({
+        message: `No admin route ${request.method} ${pathOf(request.url)}; see docs/emulator.md "Admin API".`,
+      });
+      return;
+    }
+    await githubHandler(undefined)(request, reply);
+  });
+  app.setErrorHandler(async (error: Error & { statusCode?: number }, _request, reply) => {
+    const status = error.statusCode && error.statusCode >= 400 ? error.statusCode : 500;
+    const result = basicError(
+      status,
+      status === 500 ? `Server Error: ${error.message}` : error.message,
+    );
+    reply
+      .code(status)
+      .header('content-type', 'application/json; charset=utf-8')
+      .send(JSON.stringify(result.body));
+  });
+
+  await app.listen({ host: options.host ?? DEFAULT_HOST, port: options.port ?? DEFAULT_PORT });
+  const address = app.server.address();
+  if (address === null || typeof address === 'string') {
+    throw new Error(
+      `BUG: the emulator is not listening on a TCP port (address ${String(address)})`,
+    );
+  }
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  return {
+    url: `http://${host}:${address.port}`,
+    state: runtime.state,
+    async close() {
+      await app.close();
+      if (callbackErrors.length > 0) {
+        throw new AggregateError(
+          callbackErrors,
+          `onExchange threw ${callbackErrors.length} time(s)`,
+        );
+      }
+    },
+  };
+}

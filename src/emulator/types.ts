@@ -1,0 +1,48 @@
+import type { Seed } from './seed';
+import type { EmulatorState } from './state';
+
+/** One answered request, as `onExchange` sees it (for contract tests). */
+export interface Exchange {
+  readonly method: string;
+  /** Without the GHES `/api/v3` prefix and without the query. */
+  readonly path: string;
+  readonly query: Readonly<Record<string, string | string[]>>;
+  /** Lower-case names; `authorization` is replaced by "REDACTED". */
+  readonly requestHeaders: Readonly<Record<string, string | string[] | undefined>>;
+  /** The request body parsed as JSON, or undefined (no body, or not JSON). */
+  readonly requestBody: unknown;
+  readonly status: number;
+  readonly responseHeaders: Readonly<Record<string, string | string[] | number | undefined>>;
+  /** The response body parsed as JSON, or undefined (204, 304, no body). */
+  readonly responseBody: unknown;
+  /** The OpenAPI operation the emulator served; absent for unknown routes and the admin API. */
+  readonly operation?: { readonly method: string; readonly pathTemplate: string };
+  /** True for the emulator's own `/_emulator/...` API (not part of GitHub's). */
+  readonly admin: boolean;
+}
+
+export interface EmulatorOptions {
+  /** @default '127.0.0.1' (loopback only) */
+  readonly host?: string;
+  /** @default 0 (any free port) */
+  readonly port?: number;
+  /** @default DEFAULT_SEED */
+  readonly seed?: Seed;
+  /** Load the state from this file if it exists (else start from the seed), and keep it written. */
+  readonly stateFile?: string;
+  /** Base clock in ms since the epoch; the emulator clock is this plus an offset. @default Date.now */
+  readonly now?: () => number;
+  /** Called after every response (including admin ones, flagged `admin`). */
+  readonly onExchange?: (exchange: Exchange) => void;
+  /** Fastify request logging to stdout. @default false */
+  readonly logger?: boolean;
+}
+
+export interface RunningEmulator {
+  /** `http://127.0.0.1:PORT`, no trailing slash. GHES clients may append `/api/v3`. */
+  readonly url: string;
+  /** Stops the server; rejects if an `onExchange` callback threw while serving. */
+  close(): Promise<void>;
+  /** The live state, for in-process inspection. */
+  readonly state: EmulatorState;
+}

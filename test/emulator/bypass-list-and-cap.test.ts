@@ -1,0 +1,224 @@
+import { DEFAULT_CREATION_CAP, DEFAULT_SEED, MAX_BYPASS_LIST_SIZE } from '../../src/emulator';
+import type { Seed } from '../../src/emulator';
+import type { TestEmulator } from '../support/emulator';
+import { TOKENS, gitHubRequest, startTestEmulator } from '../support/emulator';
+
+// 150 extra accounts so the 100-user rules can be reached with real logins.
+const crowd = Array.from({ length: 150 }, (_, i) => `Fan-${i}`);
+const seed: Seed = {
+  ...DEFAULT_SEED,
+  users: [...DEFAULT_SEED.users, ...crowd.map((login) => ({ login }))],
+};
+const BYPASS = '/repos/acme/api/interaction-limits/pulls/bypass-list';
+
+describe('PR creation cap bypass list', () => {
+  let emu: TestEmulator;
+  const call = (method: string, body?: unknown, token: string = TOKENS.octocat, path = BYPASS) =>
+    gitHubRequest(emu.url, method, path, { token, body });
+  const logins = async () =>
+    ((await call('GET')).body as Array<{ login: string }>).map((u) => u.login);
+
+  beforeAll(async () => {
+    emu = await startTestEmulator({ seed });
+  });
+  afterAll(async () => {
+    await emu.close();
+  });
+  beforeEach(async () => {
+    await emu.admin.reset();
+  });
+
+  it('adds case-insensitively, returns canonical logins in insertion order, ignores duplicates', async () => {
+    expect((await call('PUT', { users: ['SPACEWALKER', 'monalisa', 'spacewalker'] })).status).toBe(
+      204,
+    );
+    expect((await call('PUT', { users: ['MonaLisa', 'jdoe'] })).status).toBe(204);
+    expect(await logins()).toEqual(['Spacewalker', 'monalisa', 'jdoe']);
+    const [first] = (await call('GET')).body as Array<Record<string, unknown>>;
+    expect(first).toMatchObject({
+      login: 'Spacewalker',
+      type: 'User',
+      site_admin: false,
+      url: `${emu.url}/users/Spacewalker`,
+      html_url: `${emu.url}/Spacewalker`,
+    });
+  });
+
+  it('removes users; a login not on the list is a no-op', async () => {
+    await emu.admin.addBypassUsers('acme/api', ['monalisa', 'jdoe']);
+    expect((await call('DELETE', { users: ['JDOE', 'hubot'] })).status).toBe(204);
+    expect(await logins()).toEqual(['monalisa']);
+  });
+
+  it('rejects unknown logins by name and writes nothing', async () => {
+    const response = await call('PUT', { users: ['monalisa', 'ghost-a', 'acme', 'ghost-b'] });
+    expect(response.status).toBe(422);
+    expect(response.body).toMatchObject({
+      message: 'Validation Failed',
+      errors: [
+        {
+          field: 'users',
+          code: 'invalid',
+          message: expect.stringContaining('ghost-a, acme, ghost-b'),
+          value: ['ghost-a', 'acme', 'ghost-b'],
+        },
+      ],
+    });
+    expect(await logins()).toEqual([]);
+    expect((await call('DELETE', { users: ['ghost-a'] })).status).toBe(422);
+  });
+
+  it('accepts 100 logins per request but not 101', async () => {
+    expect((await call('PUT', { users: crowd.slice(0, 101) })).status).toBe(422);
+    expect(await logins()).toEqual([]);
+    expect((await call('PUT', { users: crowd.slice(0, 100) })).status).toBe(204);
+    expect(await logins()).toHaveLength(100);
+    expect((await call('DELETE', { users: crowd.slice(0, 101) })).status).toBe(422);
+  });
+
+  it(`holds at most ${MAX_BYPASS_LIST_SIZE} users: a request that would pass the cap is rejected whole`, async () => {
+    await call('PUT', { users: crowd.slice(0, 99) });
+    const over = await call('PUT', { users: [crowd[98], crowd[99], crowd[100]] });
+    expect(over.status).toBe(422);
+    expect(over.body).toMatchObject({
+      errors: [{ message: expect.stringContaining('at most 100') }],
+    });
+    expect(await logins()).toHaveLength(99);
+    // Re-adding present users plus one new stays within the cap.
+    expect((await call('PUT', { users: [crowd[0], crowd[99]] })).status).toBe(204);
+    expect(await logins()).toHaveLength(100);
+  });
+
+  it('treats an empty users array as a no-op', async () => {
+    await emu.admin.addBypassUsers('acme/api', ['jdoe']);
+    expect((await call('PUT', { users: [] })).status).toBe(204);
+    expect((await call('DELETE', { users: [] })).status).toBe(204);
+    expect(await logins()).toEqual(['jdoe']);
+  });
+
+  it('rejects a missing or malformed users field', async () => {
+    for (const body of [{}, { users: 'monalisa' }, { users: [1, 2] }, { user: ['monalisa'] }]) {
+      expect((await call('PUT', body)).status).toBe(422);
+    }
+    expect((await call('PUT', '{"users": [')).status).toBe(400);
+  });
+
+  it('is for repository admins only', async () => {
+    expect((await call('GET', undefined, TOKENS.monalisa)).status).toBe(403);
+    expect((await call('PUT', { users: ['jdoe'] }, TOKENS.monalisa)).status).toBe(403);
+    expect(
+      (
+        await call(
+          'GET',
+          undefined,
+          TOKENS.octocat,
+          '/repos/acme/missing/interaction-limits/pulls/bypass-list',
+        )
+      ).status,
+    ).toBe(404);
+    expect(
+      (
+        await call(
+          'PUT',
+          { users: ['jdoe'] },
+          TOKENS.octocat,
+          '/repos/octocat/hello-world/interaction-limits/pulls/bypass-list',
+        )
+      ).status,
+    ).toBe(204);
+  });
+});
+
+describe('PR creation cap', () => {
+  let emu: TestEmulator;
+  const ORG_CAP = '/orgs/acme/interaction-limits/pulls/creation-cap';
+  const REPO_CAP = '/repos/acme/docs/interaction-limits/pulls/creation-cap';
+  const call = (method: string, path: string, body?: unknown, token: string = TOKENS.octocat) =>
+    gitHubRequest(emu.url, method, path, { token, body });
+
+  beforeAll(async () => {
+    emu = await startTestEmulator();
+  });
+  afterAll(async () => {
+    await emu.close();
+  });
+  beforeEach(async () => {
+    await emu.admin.reset();
+  });
+
+  it('answers the assumed default when never set', async () => {
+    expect(DEFAULT_CREATION_CAP).toEqual({ enabled: false, maxOpenPullRequests: 5 });
+    expect((await call('GET', ORG_CAP)).body).toEqual({
+      enabled: false,
+      max_open_pull_requests: 5,
+    });
+    expect((await call('GET', REPO_CAP)).body).toEqual({
+      enabled: false,
+      max_open_pull_requests: 5,
+    });
+  });
+
+  it('updates enabled and keeps the current max when it is omitted', async () => {
+    expect(
+      (await call('PATCH', REPO_CAP, { enabled: true, max_open_pull_requests: 1000 })).body,
+    ).toEqual({
+      enabled: true,
+      max_open_pull_requests: 1000,
+    });
+    expect((await call('PATCH', REPO_CAP, { enabled: false })).body).toEqual({
+      enabled: false,
+      max_open_pull_requests: 1000,
+    });
+    expect((await call('GET', REPO_CAP)).body).toEqual({
+      enabled: false,
+      max_open_pull_requests: 1000,
+    });
+    // The org's cap is separate.
+    expect((await call('GET', ORG_CAP)).body).toEqual({
+      enabled: false,
+      max_open_pull_requests: 5,
+    });
+  });
+
+  it.each([
+    [{ max_open_pull_requests: 3 }],
+    [{ enabled: 'yes' }],
+    [{ enabled: true, max_open_pull_requests: 0 }],
+    [{ enabled: true, max_open_pull_requests: 1001 }],
+    [{ enabled: true, max_open_pull_requests: 2.5 }],
+  ])('rejects %j with 422 and writes nothing', async (body) => {
+    expect((await call('PATCH', ORG_CAP, body)).status).toBe(422);
+    expect((await emu.admin.state()).creationCaps.orgs.acme).toEqual({
+      enabled: false,
+      max_open_pull_requests: 5,
+      available: true,
+    });
+  });
+
+  it('answers 405 where the cap is not available, until it becomes available', async () => {
+    await emu.admin.updateCreationCap('org/acme', { available: false });
+    const unavailable = await call('GET', ORG_CAP);
+    expect(unavailable.status).toBe(405);
+    expect(unavailable.body).toMatchObject({
+      message: expect.stringContaining('not available'),
+      status: '405',
+    });
+    expect((await call('PATCH', ORG_CAP, { enabled: true })).status).toBe(405);
+    await emu.admin.updateCreationCap('org/acme', {
+      available: true,
+      enabled: true,
+      max_open_pull_requests: 7,
+    });
+    expect((await call('GET', ORG_CAP)).body).toEqual({ enabled: true, max_open_pull_requests: 7 });
+    await emu.admin.updateCreationCap('repo/acme/docs', { available: false });
+    expect((await call('PATCH', REPO_CAP, { enabled: true })).status).toBe(405);
+  });
+
+  it('needs an org owner or a repository admin', async () => {
+    expect((await call('GET', ORG_CAP, undefined, TOKENS.monalisa)).status).toBe(403);
+    expect((await call('PATCH', REPO_CAP, { enabled: true }, TOKENS.monalisa)).status).toBe(403);
+    expect((await call('GET', '/orgs/nope/interaction-limits/pulls/creation-cap')).status).toBe(
+      404,
+    );
+  });
+});

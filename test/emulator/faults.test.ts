@@ -1,0 +1,119 @@
+import { request as httpRequest } from 'node:http';
+import type { TestEmulator } from '../support/emulator';
+import { TOKENS, gitHubRequest, startTestEmulator } from '../support/emulator';
+
+const REPO = '/repos/acme/api/interaction-limits';
+
+/** A raw request, so a dropped connection shows up as the socket error it is. */
+function rawGet(url: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(
+      url,
+      { headers: { authorization: `Bearer ${TOKENS.octocat}` } },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+      },
+    );
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+describe('fault injection', () => {
+  let emu: TestEmulator;
+  const get = (path = REPO) => gitHubRequest(emu.url, 'GET', path, { token: TOKENS.octocat });
+
+  beforeAll(async () => {
+    emu = await startTestEmulator();
+  });
+  afterAll(async () => {
+    await emu.close();
+  });
+  beforeEach(async () => {
+    await emu.admin.reset();
+  });
+
+  it('status: answers the status in GitHub’s error shape, `times` times', async () => {
+    await emu.admin.addFault({ kind: 'status', status: 502, method: 'GET', path: REPO, times: 2 });
+    expect((await get()).status).toBe(502);
+    expect((await get()).body).toMatchObject({ message: 'Bad Gateway', status: '502' });
+    expect((await get()).status).toBe(200);
+  });
+
+  it('matches path prefixes ending in * and the method', async () => {
+    await emu.admin.addFault({ kind: 'status', status: 503, method: 'PUT', path: '/repos/acme/*' });
+    expect((await get()).status).toBe(200);
+    const put = await gitHubRequest(emu.url, 'PUT', REPO, {
+      token: TOKENS.octocat,
+      body: { limit: 'existing_users' },
+    });
+    expect(put.status).toBe(503);
+    expect((await emu.admin.state()).limits.repos).toEqual({});
+  });
+
+  it('rate_limit: a primary-limit 403 with remaining 0 and a reset', async () => {
+    await emu.admin.addFault({ kind: 'rate_limit', retryAfterSeconds: 120, times: 1 });
+    const response = await get();
+    expect(response.status).toBe(403);
+    expect(response.headers.get('x-ratelimit-remaining')).toBe('0');
+    const now = Math.floor(Date.parse(await emu.admin.now()) / 1000);
+    expect(Number(response.headers.get('x-ratelimit-reset'))).toBeGreaterThanOrEqual(now + 119);
+    expect(response.body).toMatchObject({
+      message: expect.stringContaining('API rate limit exceeded'),
+    });
+  });
+
+  it('secondary_rate_limit: GitHub’s message and retry-after', async () => {
+    await emu.admin.addFault({ kind: 'secondary_rate_limit', retryAfterSeconds: 7 });
+    const response = await get();
+    expect(response.status).toBe(403);
+    expect(response.headers.get('retry-after')).toBe('7');
+    expect(response.body).toMatchObject({
+      message: expect.stringMatching(/^You have exceeded a secondary rate limit/),
+    });
+  });
+
+  it('latency: delays the answer', async () => {
+    await emu.admin.addFault({ kind: 'latency', latencyMs: 150, times: 1 });
+    const started = Date.now();
+    expect((await get()).status).toBe(200);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(140);
+  });
+
+  it('drop: closes the connection without an answer, and logs status 0', async () => {
+    await emu.admin.addFault({ kind: 'drop', times: 1 });
+    await expect(rawGet(`${emu.url}${REPO}`)).rejects.toThrow(/socket hang up|ECONNRESET/);
+    expect(await rawGet(`${emu.url}${REPO}`)).toBe(200);
+    const log = await emu.admin.requests();
+    expect(log.requests.map((r) => r.status)).toEqual([0, 200]);
+  });
+
+  it('rate: affects a repeatable share of requests, decided by the seed', async () => {
+    const pattern = async () => {
+      await emu.admin.reset();
+      await emu.admin.addFault({ kind: 'status', status: 500, rate: 0.5, seed: 42 });
+      const statuses: number[] = [];
+      for (let i = 0; i < 20; i++) statuses.push((await get()).status);
+      return statuses;
+    };
+    const first = await pattern();
+    expect(await pattern()).toEqual(first);
+    const failures = first.filter((s) => s === 500).length;
+    expect(failures).toBeGreaterThan(3);
+    expect(failures).toBeLessThan(17);
+  });
+
+  it('lists, removes one and clears all; admin routes are never affected', async () => {
+    const id = await emu.admin.addFault({ kind: 'status', status: 500 });
+    await emu.admin.addFault({ kind: 'status', status: 502, path: '/user' });
+    expect((await emu.admin.faults()).map((f) => f.id)).toContain(id);
+    await emu.admin.removeFault(id);
+    expect((await get()).status).toBe(200);
+    expect((await get('/user')).status).toBe(502);
+    await emu.admin.clearFaults();
+    expect((await get('/user')).status).toBe(200);
+    await expect(emu.admin.removeFault('fault-999')).rejects.toMatchObject({ status: 404 });
+    await expect(emu.admin.addFault({ kind: 'status' })).rejects.toMatchObject({ status: 400 });
+  });
+});

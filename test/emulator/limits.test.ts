@@ -1,0 +1,265 @@
+import { EXPIRY_SECONDS } from '../../src/emulator';
+import type { TestEmulator } from '../support/emulator';
+import { TOKENS, gitHubRequest, startTestEmulator } from '../support/emulator';
+
+const T0 = Date.parse('2025-03-01T12:00:00.000Z');
+
+describe('interaction limits', () => {
+  let emu: TestEmulator;
+  const as = (token: string) => ({
+    get: (path: string) => gitHubRequest(emu.url, 'GET', path, { token }),
+    put: (path: string, body: unknown) => gitHubRequest(emu.url, 'PUT', path, { token, body }),
+    del: (path: string) => gitHubRequest(emu.url, 'DELETE', path, { token }),
+  });
+  const octocat = () => as(TOKENS.octocat);
+
+  beforeAll(async () => {
+    emu = await startTestEmulator({ now: () => T0 });
+  });
+  afterAll(async () => {
+    await emu.close();
+  });
+  beforeEach(async () => {
+    await emu.admin.reset();
+  });
+
+  describe('expiry', () => {
+    it.each(Object.entries(EXPIRY_SECONDS))(
+      '%s sets expires_at to now + %i seconds, to the second',
+      async (expiry, seconds) => {
+        const response = await octocat().put('/repos/acme/api/interaction-limits', {
+          limit: 'existing_users',
+          expiry,
+        });
+        expect(response.status).toBe(200);
+        expect(response.body).toEqual({
+          limit: 'existing_users',
+          origin: 'repository',
+          expires_at: new Date(T0 + seconds * 1000).toISOString().replace('.000Z', 'Z'),
+        });
+      },
+    );
+
+    it('defaults to one_day', async () => {
+      const response = await octocat().put('/orgs/acme/interaction-limits', {
+        limit: 'collaborators_only',
+      });
+      expect(response.body).toMatchObject({
+        expires_at: '2025-03-02T12:00:00Z',
+        origin: 'organization',
+      });
+    });
+
+    it('pins the assumed durations (30-day month, 180-day six months)', () => {
+      expect(EXPIRY_SECONDS).toEqual({
+        one_day: 86400,
+        three_days: 259200,
+        one_week: 604800,
+        one_month: 2592000,
+        six_months: 15552000,
+      });
+    });
+
+    it('drops a limit once the clock reaches expires_at', async () => {
+      await octocat().put('/repos/acme/api/interaction-limits', { limit: 'existing_users' });
+      await emu.admin.advanceClock(86400 - 1);
+      expect((await octocat().get('/repos/acme/api/interaction-limits')).body).toMatchObject({
+        limit: 'existing_users',
+      });
+      await emu.admin.advanceClock(1);
+      expect((await octocat().get('/repos/acme/api/interaction-limits')).body).toEqual({});
+      expect((await emu.admin.state()).limits.repos).toEqual({});
+    });
+
+    it('a user limit that expired answers 204', async () => {
+      await octocat().put('/user/interaction-limits', {
+        limit: 'existing_users',
+        expiry: 'three_days',
+      });
+      expect((await octocat().get('/user/interaction-limits')).status).toBe(200);
+      await emu.admin.advanceClock(3 * 86400);
+      expect((await octocat().get('/user/interaction-limits')).status).toBe(204);
+    });
+  });
+
+  describe('precedence: an org limit overwrites its repositories', () => {
+    it('deletes the repositories’ own limits and shows its own with origin organization', async () => {
+      await octocat().put('/repos/acme/api/interaction-limits', {
+        limit: 'existing_users',
+        expiry: 'six_months',
+      });
+      await octocat().put('/repos/acme/docs/interaction-limits', { limit: 'existing_users' });
+      await octocat().put('/orgs/acme/interaction-limits', {
+        limit: 'collaborators_only',
+        expiry: 'one_week',
+      });
+      for (const repo of ['api', 'docs', 'website', 'internal']) {
+        expect((await octocat().get(`/repos/acme/${repo}/interaction-limits`)).body).toEqual({
+          limit: 'collaborators_only',
+          origin: 'organization',
+          expires_at: '2025-03-08T12:00:00Z',
+        });
+      }
+      // Other owners' repositories are not affected.
+      expect((await octocat().get('/repos/octocat/hello-world/interaction-limits')).body).toEqual(
+        {},
+      );
+      expect((await emu.admin.state()).limits.repos).toEqual({});
+    });
+
+    it('answers 409 naming the org to repository PUT and DELETE, and writes nothing', async () => {
+      await octocat().put('/orgs/acme/interaction-limits', { limit: 'contributors_only' });
+      for (const response of [
+        await octocat().put('/repos/ACME/Api/interaction-limits', { limit: 'existing_users' }),
+        await octocat().del('/repos/acme/api/interaction-limits'),
+      ]) {
+        expect(response.status).toBe(409);
+        expect(response.body).toMatchObject({
+          message: expect.stringContaining('organization acme'),
+          documentation_url: expect.stringContaining('docs.github.com/rest/interactions/repos'),
+          status: '409',
+        });
+      }
+      expect((await emu.admin.state()).effectiveRepoLimits['acme/api']).toMatchObject({
+        origin: 'organization',
+      });
+    });
+
+    it('leaves the repositories without a limit after the org limit is removed or expires', async () => {
+      await octocat().put('/repos/acme/api/interaction-limits', {
+        limit: 'existing_users',
+        expiry: 'six_months',
+      });
+      await octocat().put('/orgs/acme/interaction-limits', { limit: 'contributors_only' });
+      expect((await octocat().del('/orgs/acme/interaction-limits')).status).toBe(204);
+      expect((await octocat().get('/repos/acme/api/interaction-limits')).body).toEqual({});
+      expect((await octocat().get('/orgs/acme/interaction-limits')).body).toEqual({});
+
+      await octocat().put('/orgs/acme/interaction-limits', { limit: 'contributors_only' });
+      await emu.admin.advanceClock(86400);
+      expect((await octocat().get('/repos/acme/api/interaction-limits')).body).toEqual({});
+      expect(
+        (await octocat().put('/repos/acme/api/interaction-limits', { limit: 'existing_users' }))
+          .status,
+      ).toBe(200);
+    });
+  });
+
+  describe('precedence: a user limit overwrites the user’s repositories', () => {
+    it('shows origin user on the user’s repositories and answers 409 there', async () => {
+      await octocat().put('/repos/octocat/hello-world/interaction-limits', {
+        limit: 'existing_users',
+      });
+      const set = await octocat().put('/user/interaction-limits', {
+        limit: 'collaborators_only',
+        expiry: 'one_month',
+      });
+      expect(set.body).toEqual({
+        limit: 'collaborators_only',
+        origin: 'user',
+        expires_at: '2025-03-31T12:00:00Z',
+      });
+      expect(
+        (await octocat().get('/repos/octocat/hello-world/interaction-limits')).body,
+      ).toMatchObject({ origin: 'user' });
+      const conflict = await octocat().put('/repos/octocat/hello-world/interaction-limits', {
+        limit: 'existing_users',
+      });
+      expect(conflict.status).toBe(409);
+      expect(conflict.body).toMatchObject({ message: expect.stringContaining('user octocat') });
+      // The org's repositories are not the user's.
+      expect((await octocat().get('/repos/acme/api/interaction-limits')).body).toEqual({});
+      await octocat().del('/user/interaction-limits');
+      expect((await octocat().get('/repos/octocat/hello-world/interaction-limits')).body).toEqual(
+        {},
+      );
+    });
+  });
+
+  describe('out-of-band changes through the admin API', () => {
+    it('sets limits without permission checks or 409, with the same side effects', async () => {
+      await emu.admin.setRepoLimit('acme/api', { limit: 'existing_users', expiry: 'one_week' });
+      await emu.admin.setOrgLimit('acme', {
+        limit: 'collaborators_only',
+        expires_at: '2025-03-01T18:30:00Z',
+      });
+      expect((await emu.admin.state()).limits).toEqual({
+        orgs: { acme: { limit: 'collaborators_only', expires_at: '2025-03-01T18:30:00Z' } },
+        users: {},
+        repos: {},
+      });
+      // A repository limit set by hand while the org's is in force shows once the org's lapses.
+      await emu.admin.setRepoLimit('acme/docs', { limit: 'existing_users' });
+      expect((await octocat().get('/repos/acme/docs/interaction-limits')).body).toMatchObject({
+        origin: 'organization',
+      });
+      await emu.admin.setClock('2025-03-01T18:30:00Z');
+      expect((await octocat().get('/repos/acme/docs/interaction-limits')).body).toMatchObject({
+        origin: 'repository',
+      });
+    });
+
+    it('removes limits and sets user limits', async () => {
+      await emu.admin.setUserLimit('OCTOCAT', { limit: 'existing_users' });
+      expect((await octocat().get('/user/interaction-limits')).body).toMatchObject({
+        origin: 'user',
+      });
+      await emu.admin.removeUserLimit('octocat');
+      expect((await octocat().get('/user/interaction-limits')).status).toBe(204);
+    });
+  });
+
+  describe('validation (422) and permissions', () => {
+    it('names the field, the code and the value, never a null value', async () => {
+      const response = await octocat().put('/orgs/acme/interaction-limits', {
+        limit: 'everyone',
+        expiry: 'forever',
+      });
+      expect(response.status).toBe(422);
+      expect(response.body).toMatchObject({
+        message: 'Validation Failed',
+        errors: [
+          { resource: 'InteractionLimit', field: 'limit', code: 'invalid', value: 'everyone' },
+          { resource: 'InteractionLimit', field: 'expiry', code: 'invalid', value: 'forever' },
+        ],
+      });
+      const missing = await octocat().put('/orgs/acme/interaction-limits', { limit: null });
+      expect(missing.body).toMatchObject({ errors: [{ field: 'limit', code: 'invalid' }] });
+      expect(JSON.stringify(missing.body)).not.toContain('"value":null');
+      expect((await octocat().put('/orgs/acme/interaction-limits', 'not json')).status).toBe(400);
+      expect((await emu.admin.state()).limits.orgs).toEqual({});
+    });
+
+    it('needs an org owner for org limits and a repository admin for repository limits', async () => {
+      const monalisa = as(TOKENS.monalisa);
+      const orgDenied = await monalisa.put('/orgs/acme/interaction-limits', {
+        limit: 'existing_users',
+      });
+      expect(orgDenied.status).toBe(403);
+      expect(orgDenied.body).toMatchObject({
+        message: expect.stringContaining('You must be an organization owner'),
+      });
+      const repoDenied = await monalisa.get('/repos/acme/api/interaction-limits');
+      expect(repoDenied.body).toMatchObject({
+        message:
+          'Must have admin rights to Repository. Fine-grained tokens need the "Administration" repository permission (read).',
+      });
+      const writeDenied = await as(TOKENS.hubot).del('/repos/acme/api/interaction-limits');
+      expect(writeDenied.body).toMatchObject({ message: expect.stringContaining('(write)') });
+      // A private repository is invisible to an outsider: 404, as on GitHub.
+      expect((await as(TOKENS.hubot).get('/repos/acme/internal/interaction-limits')).status).toBe(
+        404,
+      );
+      expect(
+        (await as(TOKENS.monalisa).get('/repos/acme/internal/interaction-limits')).status,
+      ).toBe(403);
+      expect((await octocat().get('/orgs/octocat/interaction-limits')).status).toBe(404);
+      expect((await gitHubRequest(emu.url, 'GET', '/user/interaction-limits')).body).toMatchObject({
+        message: 'Requires authentication',
+      });
+      expect((await as('gho_unknown').get('/user/interaction-limits')).body).toMatchObject({
+        message: 'Bad credentials',
+      });
+    });
+  });
+});
