@@ -80,12 +80,13 @@ export async function applyCommand(io: CliIO, options: ApplyOptions): Promise<nu
   const result = await applyPlan(client, plan, {
     onProgress: (event) => {
       if (options.json || event.type !== 'finished' || event.change.action === 'none') return;
+      // A blocked change's reason and remedy are in the plan printed above; here they would repeat.
+      const detail =
+        event.result.outcome === 'blocked' ? '(see "to do" above)' : event.result.message;
       writeLine(
         io.stdout,
-        `  [${event.step}/${event.total}] ${describe(event.change)}: ${outcomeText(event.result.outcome, style)} ${event.result.message}`,
+        `  [${event.step}/${event.total}] ${describe(event.change)}: ${outcomeText(event.result.outcome, style)} ${detail}`,
       );
-      if (event.result.remedy)
-        writeLine(io.stdout, `      ${style.yellow('to do:')} ${event.result.remedy}`);
     },
   });
   if (options.json) writeLine(io.stdout, JSON.stringify({ plan, apply: result }, null, 2));
