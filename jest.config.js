@@ -1,7 +1,8 @@
-// Tests are transpiled with SWC (type checking is `npm run lint`'s job, so the
-// suite starts fast). Octokit v7+ packages are ESM-only; Node >=20.19 can
-// require() them at run time, but Jest's module loader cannot, so those
-// packages are transpiled to CommonJS like our own sources.
+// Tests are transpiled by ts-jest without type checking (type checking is `npm run lint`'s job,
+// so the suite starts fast). Octokit v7+ packages are ESM-only; Node >=20.19 can require() them at
+// run time, but Jest's module loader cannot, so those packages are transpiled to CommonJS like our
+// own sources. (Jest 30 and SWC pull in per-platform native packages that this project's registry
+// mirror cannot lock for every platform, which breaks `npm ci`; Jest 29 + ts-jest are plain JS.)
 const esmOnly = [
   '@octokit',
   'universal-user-agent',
@@ -20,8 +21,20 @@ module.exports = {
   testMatch: ['**/*.test.ts'],
   transform: {
     '^.+\\.(t|j|mj)s$': [
-      '@swc/jest',
-      { jsc: { target: 'es2022', parser: { syntax: 'typescript' } }, module: { type: 'commonjs' } },
+      'ts-jest',
+      {
+        isolatedModules: true,
+        diagnostics: false,
+        tsconfig: {
+          module: 'commonjs',
+          moduleResolution: 'node',
+          target: 'es2022',
+          allowJs: true,
+          esModuleInterop: true,
+          resolveJsonModule: true,
+          sourceMap: true,
+        },
+      },
     ],
   },
   transformIgnorePatterns: [`/node_modules/(?!(${esmOnly.join('|')})/)`],

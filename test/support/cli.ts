@@ -14,18 +14,24 @@ export interface CliRun {
 export async function runCli(
   args: readonly string[],
   env: NodeJS.ProcessEnv,
-  cwd = process.cwd(),
+  options: { cwd?: string; tty?: boolean; input?: string } = {},
 ): Promise<CliRun> {
   const stdout = collect();
   const stderr = collect();
   const stdin = new PassThrough();
-  stdin.end();
+  if (options.tty) {
+    // What a terminal looks like to the CLI: isTTY on every stream.
+    for (const stream of [stdout.stream, stderr.stream, stdin]) {
+      Object.assign(stream, { isTTY: true });
+    }
+  }
+  stdin.end(options.input ?? '');
   const code = await main(args, {
     stdout: stdout.stream,
     stderr: stderr.stream,
     stdin,
     env: { PATH: process.env.PATH, ...env },
-    cwd,
+    cwd: options.cwd ?? process.cwd(),
   });
   return { code, stdout: stdout.text(), stderr: stderr.text() };
 }
