@@ -23,9 +23,9 @@ module.exports = {
     '^.+\\.(t|j|mj)s$': [
       'ts-jest',
       {
-        isolatedModules: true,
         diagnostics: false,
         tsconfig: {
+          isolatedModules: true,
           module: 'commonjs',
           moduleResolution: 'node',
           target: 'es2022',

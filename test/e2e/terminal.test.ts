@@ -6,7 +6,9 @@ import type { TestEmulator } from '../support/emulator';
 import { startTestEmulator } from '../support/emulator';
 
 const POLICY = 'examples/policy/acme.yaml';
-const ANSI = /\x1b\[[0-9;]*m/;
+// An SGR escape sequence (colour, bold): ESC [ … m.
+const ANSI = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`);
+const ANSI_ALL = new RegExp(ANSI.source, 'g');
 
 let emu: TestEmulator;
 beforeEach(async () => {
@@ -24,7 +26,7 @@ describe('on a terminal', () => {
     const env = emulatorEnv(emu.url);
     const tty = await runCli(['plan', POLICY], env, { tty: true });
     expect(tty.stdout).toMatch(ANSI);
-    expect(tty.stdout.replace(/\x1b\[[0-9;]*m/g, '')).toContain(
+    expect(tty.stdout.replace(ANSI_ALL, '')).toContain(
       '+ InteractionLimit repo/acme/website will be created',
     );
     expect((await runCli(['plan', POLICY], env)).stdout).not.toMatch(ANSI);
