@@ -19,7 +19,16 @@ export interface ConnectionOptions {
 export function connect(io: CliIO, options: ConnectionOptions = {}): GitHubClient {
   const settings = settingsFromEnv(io.env, {
     etagCacheDir: options.cacheDir,
-    writeIntervalMs: parseWriteInterval(io.env.GH_INTERACTIONS_WRITE_INTERVAL_MS),
+    writeIntervalMs: parseWholeNumber(
+      'GH_INTERACTIONS_WRITE_INTERVAL_MS',
+      io.env.GH_INTERACTIONS_WRITE_INTERVAL_MS,
+      'milliseconds',
+    ),
+    maxRateLimitWaitSeconds: parseWholeNumber(
+      'GH_INTERACTIONS_MAX_RATE_LIMIT_WAIT_SECONDS',
+      io.env.GH_INTERACTIONS_MAX_RATE_LIMIT_WAIT_SECONDS,
+      'seconds',
+    ),
   });
   if (!settings.token && !settings.app) {
     throw new CliUsageError(
@@ -30,12 +39,12 @@ export function connect(io: CliIO, options: ConnectionOptions = {}): GitHubClien
   return createClient(settings);
 }
 
-function parseWriteInterval(raw: string | undefined): number | undefined {
+function parseWholeNumber(name: string, raw: string | undefined, unit: string): number | undefined {
   if (raw === undefined || raw.trim() === '') return undefined;
   const value = Number(raw);
   if (!Number.isInteger(value) || value < 0) {
     throw new CliUsageError(
-      `GH_INTERACTIONS_WRITE_INTERVAL_MS: "${raw}" is not allowed; expected a whole number of milliseconds >= 0.`,
+      `${name}: "${raw}" is not allowed; expected a whole number of ${unit} >= 0.`,
     );
   }
   return value;
