@@ -17,50 +17,33 @@ export type BypassChange =
   | { readonly ok: true; readonly logins: readonly string[] }
   | { readonly ok: false; readonly errors: readonly ValidationErrorItem[] };
 
+/** GitHub's 422 for a bad `users` field; the request is rejected whole. */
+function rejectUsers(
+  code: ValidationErrorItem['code'],
+  message: string,
+  value?: readonly string[],
+): BypassChange {
+  const error: ValidationErrorItem = { resource: RESOURCE, field: 'users', code, message };
+  return { ok: false, errors: [value ? { ...error, value: [...value] } : error] };
+}
+
 /**
  * Validates the `users` of a body (an array of login strings, at most 100) and resolves each to
  * its canonical login. Unknown logins are reported together, by name.
  */
 export function resolveBypassUsers(state: EmulatorState, users: unknown): BypassChange {
   if (users === undefined) {
-    return {
-      ok: false,
-      errors: [
-        {
-          resource: RESOURCE,
-          field: 'users',
-          code: 'missing_field',
-          message: 'users is required: a list of user logins.',
-        },
-      ],
-    };
+    return rejectUsers('missing_field', 'users is required: a list of user logins.');
   }
   if (!Array.isArray(users) || users.some((u) => typeof u !== 'string')) {
-    return {
-      ok: false,
-      errors: [
-        {
-          resource: RESOURCE,
-          field: 'users',
-          code: 'invalid',
-          message: 'users must be an array of user logins (strings).',
-        },
-      ],
-    };
+    return rejectUsers('invalid', 'users must be an array of user logins (strings).');
   }
   const requested = users as string[];
   if (requested.length > MAX_BYPASS_USERS_PER_REQUEST) {
-    return {
-      ok: false,
-      errors: [
-        {
-          resource: RESOURCE,
-          field: 'users',
-          code: 'invalid',
-          message: `A maximum of ${MAX_BYPASS_USERS_PER_REQUEST} users can be added or removed per request; got ${requested.length}.`,
-        },
-      ],
-    };
+    return rejectUsers(
+      'invalid',
+      `A maximum of ${MAX_BYPASS_USERS_PER_REQUEST} users can be added or removed per request; got ${requested.length}.`,
+    );
   }
   const unknown: string[] = [];
   const canonical: string[] = [];
@@ -70,18 +53,7 @@ export function resolveBypassUsers(state: EmulatorState, users: unknown): Bypass
     else if (!canonical.includes(user.login)) canonical.push(user.login);
   }
   if (unknown.length > 0) {
-    return {
-      ok: false,
-      errors: [
-        {
-          resource: RESOURCE,
-          field: 'users',
-          code: 'invalid',
-          message: `Could not resolve to a user: ${unknown.join(', ')}.`,
-          value: unknown,
-        },
-      ],
-    };
+    return rejectUsers('invalid', `Could not resolve to a user: ${unknown.join(', ')}.`, unknown);
   }
   return { ok: true, logins: canonical };
 }
@@ -97,17 +69,10 @@ export function addBypassUsers(
   const next = [...repo.bypassList];
   for (const login of resolved.logins) if (!next.includes(login)) next.push(login);
   if (next.length > MAX_BYPASS_LIST_SIZE) {
-    return {
-      ok: false,
-      errors: [
-        {
-          resource: RESOURCE,
-          field: 'users',
-          code: 'invalid',
-          message: `The bypass list can hold at most ${MAX_BYPASS_LIST_SIZE} users; this request would make it ${next.length}.`,
-        },
-      ],
-    };
+    return rejectUsers(
+      'invalid',
+      `The bypass list can hold at most ${MAX_BYPASS_LIST_SIZE} users; this request would make it ${next.length}.`,
+    );
   }
   repo.bypassList = next;
   state.changed();
