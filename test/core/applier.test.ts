@@ -6,18 +6,9 @@ import {
   planResources,
   prCreationCapSpec,
 } from '../../src/core';
-import { createClient } from '../../src/github';
-import { FakeGitHub } from '../support/fake-github';
+import { FakeGitHub, clientForFake } from '../support/fake-github';
 
-const clientFor = (fake: FakeGitHub) =>
-  createClient({
-    token: 'ghp_test',
-    baseUrl: 'https://api.github.com',
-    fetch: fake.fetch as typeof fetch,
-    writeIntervalMs: 0,
-    retryBaseMs: 1,
-    retries: 0,
-  });
+const clientFor = (fake: FakeGitHub) => clientForFake(fake, { retries: 0 });
 const NOW = () => new Date('2026-03-01T00:00:00Z');
 const IN_FORCE = (limit: string, origin: string) => ({
   status: 200,

@@ -8,18 +8,10 @@ import {
   planResources,
   prBypassListSpec,
 } from '../../src/core';
-import { NotFoundError, createClient } from '../../src/github';
-import { FakeGitHub } from '../support/fake-github';
+import { NotFoundError } from '../../src/github';
+import { FakeGitHub, clientForFake } from '../support/fake-github';
 
-const clientFor = (fake: FakeGitHub) =>
-  createClient({
-    token: 'ghp_test',
-    baseUrl: 'https://api.github.com',
-    fetch: fake.fetch as typeof fetch,
-    writeIntervalMs: 0,
-    retryBaseMs: 1,
-    retries: 0,
-  });
+const clientFor = (fake: FakeGitHub) => clientForFake(fake, { retries: 0 });
 const NOW = () => new Date('2026-03-01T00:00:00Z');
 const repoLimit = (repository: string, source?: string): DesiredResource => ({
   ensure: 'present',

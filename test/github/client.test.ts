@@ -23,7 +23,7 @@ import {
   setRepoInteractionLimit,
   updateOrgPrCreationCap,
 } from '../../src/github';
-import { FakeGitHub } from '../support/fake-github';
+import { FakeGitHub, clientForFake } from '../support/fake-github';
 
 const TOKEN = 'ghp_secretTokenValue1234567890';
 const LIMIT = {
@@ -34,14 +34,7 @@ const LIMIT = {
 const REPO_LIMITS = '/repos/acme/api/interaction-limits';
 
 function clientFor(fake: FakeGitHub, settings: Partial<ClientSettings> = {}) {
-  return createClient({
-    token: TOKEN,
-    baseUrl: 'https://api.github.com',
-    fetch: fake.fetch as typeof fetch,
-    writeIntervalMs: 0,
-    retryBaseMs: 1,
-    ...settings,
-  });
+  return clientForFake(fake, { token: TOKEN, ...settings });
 }
 
 describe('createClient: what every request carries', () => {

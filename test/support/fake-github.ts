@@ -1,3 +1,6 @@
+import type { ClientSettings, GitHubClient } from '../../src/github';
+import { createClient } from '../../src/github';
+
 /**
  * A scripted fetch for client tests: each call is answered by the first route that matches, and
  * every request is recorded. No network, no emulator.
@@ -67,5 +70,20 @@ function json(status: number, body: unknown, headers: Record<string, string> = {
   return new Response(JSON.stringify(body), {
     status,
     headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
+  });
+}
+
+/** A client whose requests go to `fake`: no write spacing, millisecond back-offs. */
+export function clientForFake(
+  fake: FakeGitHub,
+  settings: Partial<ClientSettings> = {},
+): GitHubClient {
+  return createClient({
+    token: 'ghp_test',
+    baseUrl: 'https://api.github.com',
+    fetch: fake.fetch as typeof fetch,
+    writeIntervalMs: 0,
+    retryBaseMs: 1,
+    ...settings,
   });
 }
