@@ -1,7 +1,7 @@
 import type { ValidationIssue } from './errors';
 import { ResourceIdError } from './errors';
 import { isLogin, isRepositoryName } from './names';
-import type { ResourceKind, ResourceSpec, ResourceTarget } from './types';
+import type { DesiredResource, ResourceKind, ResourceSpec, ResourceTarget } from './types';
 
 /**
  * Resource ids are a contract (DESIGN.md): Pulumi ids and Terraform import ids are these strings.
@@ -36,6 +36,11 @@ export function targetOf(spec: ResourceSpec | ResourceTarget): ResourceTarget {
  * The id of a spec or target. A `user` scope without a login has no id until the token's login is
  * known: plan it (each change carries the resolved id) or declare the login.
  */
+/** What a declared resource is about, whether it is declared present or absent. */
+export function targetOfDesired(desired: DesiredResource): ResourceTarget {
+  return desired.ensure === 'present' ? targetOf(desired.spec) : desired.target;
+}
+
 export function resourceId(specOrTarget: ResourceSpec | ResourceTarget): string {
   switch (specOrTarget.kind) {
     case 'InteractionLimit': {

@@ -13,7 +13,7 @@ import {
   UserScopeMismatchError,
   issue,
 } from './errors';
-import { labelIssues, resourceId, resourceKey, targetOf } from './ids';
+import { labelIssues, resourceId, resourceKey, targetOfDesired } from './ids';
 import { loginKey } from './names';
 import { observeTarget } from './observe';
 import type { Change, Plan } from './plan';
@@ -95,10 +95,6 @@ export async function planResource(
 ): Promise<Change> {
   const plan = await planResources(client, [desired], options);
   return plan.changes[0];
-}
-
-export function targetOfDesired(desired: DesiredResource): ResourceTarget {
-  return desired.ensure === 'present' ? targetOf(desired.spec) : desired.target;
 }
 
 /**

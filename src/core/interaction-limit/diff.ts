@@ -1,7 +1,7 @@
 import type { ObservedInteractionLimit } from '../../github';
 import { formatDuration, timestampMs } from '../clock';
 import { fingerprintObserved } from '../fingerprint';
-import { resourceId, targetOf } from '../ids';
+import { resourceId, targetOfDesired } from '../ids';
 import { orderChange } from '../plan';
 import type {
   Action,
@@ -36,7 +36,7 @@ const OWN_ORIGIN: Record<LimitScope['type'], string> = {
  */
 export function diffInteractionLimit(input: InteractionLimitDiffInput): InteractionLimitChange {
   const { desired, observed, now } = input;
-  const target = desired.ensure === 'present' ? targetOf(desired.spec) : desired.target;
+  const target = targetOfDesired(desired);
   const scope = (target as { scope: LimitScope }).scope;
   const id = resourceId(target);
   const nowMs = now.getTime();

@@ -1,5 +1,5 @@
 import { fingerprintObserved } from '../fingerprint';
-import { resourceId, targetOf } from '../ids';
+import { resourceId, targetOfDesired } from '../ids';
 import { orderChange } from '../plan';
 import type {
   Action,
@@ -23,7 +23,7 @@ export interface PrBypassListDiffInput {
  */
 export function diffPrBypassList(input: PrBypassListDiffInput): PrBypassListChange {
   const { desired, observed } = input;
-  const target = desired.ensure === 'present' ? targetOf(desired.spec) : desired.target;
+  const target = targetOfDesired(desired);
   const repository = (target as { repository: PrBypassListChange['target']['repository'] })
     .repository;
   const id = resourceId(target);

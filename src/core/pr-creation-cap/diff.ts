@@ -1,5 +1,5 @@
 import { fingerprintObserved } from '../fingerprint';
-import { resourceId, targetOf } from '../ids';
+import { resourceId, targetOfDesired } from '../ids';
 import { orderChange } from '../plan';
 import type {
   Action,
@@ -22,7 +22,7 @@ export interface PrCreationCapDiffInput {
  */
 export function diffPrCreationCap(input: PrCreationCapDiffInput): PrCreationCapChange {
   const { desired, observed } = input;
-  const target = desired.ensure === 'present' ? targetOf(desired.spec) : desired.target;
+  const target = targetOfDesired(desired);
   const scope = (target as { scope: CapScope }).scope;
   const id = resourceId(target);
   const after: DesiredCapState =
