@@ -12,6 +12,9 @@ const esmOnly = [
   'json-with-bigint',
   'toad-cache',
   'content-type',
+  'p-limit',
+  'yocto-queue',
+  'jose',
 ];
 
 /** @type {import('jest').Config} */
