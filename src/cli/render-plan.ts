@@ -1,4 +1,5 @@
 import type { Action, Change, Plan, Reason } from '../core';
+import { anyKindContract } from '../core';
 import type { Style } from './io';
 
 const SYMBOLS: Record<Action, string> = {
@@ -85,37 +86,8 @@ export function describe(change: Change): string {
 }
 
 function stateLines(change: Change): string[] {
-  switch (change.kind) {
-    case 'InteractionLimit': {
-      const before = change.before
-        ? `${change.before.limit} (origin ${change.before.origin}, expires_at ${change.before.expiresAt})`
-        : 'no limit in force';
-      const after = change.after ? `${change.after.limit} for ${change.after.expiry}` : 'no limit';
-      return [`now:  ${before}`, `then: ${after}`];
-    }
-    case 'PrBypassList': {
-      const add = change.operations.flatMap((o) => (o.type === 'add_users' ? o.users : []));
-      const remove = change.operations.flatMap((o) => (o.type === 'remove_users' ? o.users : []));
-      const lines = [
-        `now:  [${change.before.users.join(', ')}]`,
-        `then: [${change.after.users.join(', ')}]`,
-      ];
-      if (add.length) lines.push(`add:    ${add.join(', ')}`);
-      if (remove.length) lines.push(`remove: ${remove.join(', ')}`);
-      return lines;
-    }
-    case 'PrCreationCap': {
-      const before = change.before.available
-        ? change.before.enabled
-          ? `enabled, at most ${change.before.maxOpenPullRequests} open pull requests`
-          : 'disabled'
-        : 'not available (GitHub answered 405)';
-      const after = change.after.enabled
-        ? `enabled, at most ${change.after.maxOpenPullRequests} open pull requests`
-        : 'disabled';
-      return [`now:  ${before}`, `then: ${after}`];
-    }
-  }
+  const described = anyKindContract(change.kind).describeChange(change);
+  return [`now:  ${described.before}`, `then: ${described.after}`, ...described.details];
 }
 
 function reasonText(reason: Reason): string {

@@ -1,16 +1,18 @@
-import type { GitHubClient, ObservedInteractionLimit } from '../github';
-import { GitHubApiError, getAuthenticatedLogin } from '../github';
+import type { GitHubClient } from '../github';
+import {
+  ForbiddenError,
+  GitHubApiError,
+  RateLimitedError,
+  ShadowedLimitError,
+  ValidationError,
+} from '../github';
 import type { Clock } from './clock';
 import { resolveClock } from './clock';
 import { diffResource, observedStateOf } from './diff';
-import { UserScopeMismatchError } from './errors';
-import { applyInteractionLimitChange } from './interaction-limit/apply';
-import { loginKey } from './names';
 import { observeTarget } from './observe';
-import type { Change, ObservedBypassList, ObservedCap, ObservedState, Plan } from './plan';
-import { applyPrBypassListChange } from './pr-bypass-list/apply';
-import { applyPrCreationCapChange } from './pr-creation-cap/apply';
-import type { DesiredResource, PreviousApplied, ResourceKind } from './types';
+import type { ObservedState, Plan } from './plan';
+import { anyKindContract } from './registry';
+import type { Change, DesiredResource, ObservedOf, ResourceKind } from './types';
 import type { WriteLog } from './writes';
 
 /**
@@ -22,6 +24,12 @@ import type { WriteLog } from './writes';
 export type Outcome = 'applied' | 'unchanged' | 'blocked' | 'failed';
 export const OUTCOMES: readonly Outcome[] = ['applied', 'unchanged', 'blocked', 'failed'];
 
+/**
+ * Why a change failed, as data (what `--json` prints), and the typed error itself as `cause`
+ * (not enumerable, so it stays out of JSON): ShadowedLimitError, ForbiddenError (with the
+ * permission needed), NotFoundError, NotAvailableError, ValidationError (with GitHub's `errors`)…
+ * so each front door can render it its own way.
+ */
 export interface FailureDetails {
   /** The typed error's class name, e.g. `ForbiddenError`. */
   readonly name: string;
@@ -29,6 +37,16 @@ export interface FailureDetails {
   readonly message: string;
   /** The HTTP status, for GitHub errors. */
   readonly status?: number;
+  /** ForbiddenError: the permission the token needs. */
+  readonly permissionNeeded?: string;
+  /** ShadowedLimitError: the scope whose limit is in force. */
+  readonly scope?: string;
+  /** ValidationError: GitHub's `errors`. */
+  readonly errors?: ValidationError['errors'];
+  /** RateLimitedError: when the limit resets (ISO-8601). */
+  readonly resetAt?: string;
+  /** The typed error (not enumerable). */
+  readonly cause?: unknown;
 }
 
 interface ResultCommon<K extends ResourceKind> {
@@ -48,17 +66,15 @@ interface ResultCommon<K extends ResourceKind> {
   readonly source?: string;
 }
 
-export interface InteractionLimitResult extends ResultCommon<'InteractionLimit'> {
-  /** The limit at the scope after the apply; absent when it could not be read. */
-  readonly observedAfter?: ObservedInteractionLimit | null;
-}
-export interface PrBypassListResult extends ResultCommon<'PrBypassList'> {
-  readonly observedAfter?: ObservedBypassList;
-}
-export interface PrCreationCapResult extends ResultCommon<'PrCreationCap'> {
-  readonly observedAfter?: ObservedCap;
-}
-export type ChangeResult = InteractionLimitResult | PrBypassListResult | PrCreationCapResult;
+/** The result of one change of kind K, with what GitHub reported after it. */
+export type ResultOf<K extends ResourceKind> = ResultCommon<K> & {
+  /** The state read back after the writes; absent when it could not be read. */
+  readonly observedAfter?: ObservedOf<K>;
+};
+export type InteractionLimitResult = ResultOf<'InteractionLimit'>;
+export type PrBypassListResult = ResultOf<'PrBypassList'>;
+export type PrCreationCapResult = ResultOf<'PrCreationCap'>;
+export type ChangeResult = { [K in ResourceKind]: ResultOf<K> }[ResourceKind];
 
 type ResultFields = ResultCommon<ResourceKind>;
 
@@ -113,13 +129,11 @@ export async function applyPlan(
   const startedAt = new Date().toISOString();
   const order = executionOrder(plan.changes);
   const results: ChangeResult[] = new Array(plan.changes.length);
-  let tokenLogin: Promise<string> | undefined;
-  const getTokenLogin = () => (tokenLogin ??= getAuthenticatedLogin(client));
 
   for (const [step, index] of order.entries()) {
     const change = plan.changes[index];
     options.onProgress?.({ type: 'started', change, step: step + 1, total: order.length });
-    const result = await applyChange(client, change, clock, getTokenLogin);
+    const result = await applyChange(client, change, { now: clock });
     results[index] = result;
     options.onProgress?.({ type: 'finished', change, result, step: step + 1, total: order.length });
   }
@@ -136,22 +150,33 @@ export async function applyPlan(
   };
 }
 
-/** Organization and user limits first, then everything else; plan order otherwise. */
+/** Each kind's execution rank (organization and user limits first), plan order otherwise. */
 export function executionOrder(changes: readonly Change[]): number[] {
-  const rank = (change: Change) =>
-    change.kind === 'InteractionLimit' && change.target.scope.type !== 'repository' ? 0 : 1;
+  const rank = (change: Change) => anyKindContract(change.kind).executionRank(change.target);
   return changes
     .map((change, index) => ({ index, rank: rank(change) }))
     .sort((a, b) => a.rank - b.rank || a.index - b.index)
     .map((entry) => entry.index);
 }
 
-async function applyChange(
+export interface ApplyChangeOptions {
+  /** The clock the read-back is judged by. @default GitHub's clock (`client.now()`) */
+  readonly now?: Clock;
+}
+
+/**
+ * Applies one change (what a Pulumi create/update/delete or a Terraform apply does): runs its
+ * writes unless it is `none` or `blocked`, reads the resource back and diffs it again to confirm.
+ * Never throws for GitHub's refusals: a failed change is a result with `outcome: 'failed'` and the
+ * typed error in `error.cause`.
+ */
+export async function applyChange(
   client: GitHubClient,
   change: Change,
-  clock: Clock,
-  getTokenLogin: () => Promise<string>,
+  options: ApplyChangeOptions = {},
 ): Promise<ChangeResult> {
+  const clock = resolveClock(client, options.now);
+  const contract = anyKindContract(change.kind);
   const common = {
     kind: change.kind,
     id: change.id,
@@ -184,8 +209,7 @@ async function applyChange(
 
   const done: WriteLog = { writes: 0 };
   try {
-    await checkUserScope(change, getTokenLogin);
-    await write(client, change, done);
+    await contract.apply(client, change, done);
   } catch (error) {
     const failure = failureOf(error);
     const observed = await readBack(client, change);
@@ -215,7 +239,7 @@ async function applyChange(
       undefined,
     );
   }
-  const previous = previousAfterWrite(change, observed.state);
+  const previous = contract.previousAfterWrite(change, observed.state.observed);
   const confirmation = diffResource({
     desired: change.desired as DesiredResource,
     observed: observed.state,
@@ -243,31 +267,11 @@ async function applyChange(
       outcome: done.note ? 'unchanged' : 'applied',
       writes: done.writes,
       message:
-        done.note ?? `${pastTense(change.action)} ${change.id}: ${describeState(observed.state)}.`,
+        done.note ??
+        `${pastTense(change.action)} ${change.id}: ${contract.describeObserved(observed.state.observed)}.`,
     },
     observed.state,
   );
-}
-
-function write(client: GitHubClient, change: Change, log: WriteLog): Promise<void> {
-  switch (change.kind) {
-    case 'InteractionLimit':
-      return applyInteractionLimitChange(client, change, log);
-    case 'PrBypassList':
-      return applyPrBypassListChange(client, change, log);
-    case 'PrCreationCap':
-      return applyPrCreationCapChange(client, change, log);
-  }
-}
-
-/** A saved plan for `user/LOGIN` must not be applied with another user's token. */
-async function checkUserScope(change: Change, getTokenLogin: () => Promise<string>) {
-  if (change.kind !== 'InteractionLimit' || change.target.scope.type !== 'user') return;
-  const planned = change.target.scope.login;
-  const actual = await getTokenLogin();
-  if (planned !== undefined && loginKey(planned) !== loginKey(actual)) {
-    throw new UserScopeMismatchError(planned, actual);
-  }
 }
 
 async function readBack(
@@ -282,31 +286,26 @@ async function readBack(
 }
 
 function result(fields: ResultFields, state: ObservedState | undefined): ChangeResult {
-  switch (state?.kind) {
-    case 'InteractionLimit':
-      return { ...fields, kind: 'InteractionLimit', observedAfter: state.limit };
-    case 'PrBypassList':
-      return { ...fields, kind: 'PrBypassList', observedAfter: state.list };
-    case 'PrCreationCap':
-      return { ...fields, kind: 'PrCreationCap', observedAfter: state.cap };
-    default:
-      return fields as ChangeResult;
-  }
-}
-
-/** Just written: the expiry requested and the `expires_at` GitHub now reports. */
-function previousAfterWrite(change: Change, state: ObservedState): PreviousApplied | undefined {
-  if (change.kind !== 'InteractionLimit' || !change.after) return undefined;
-  if (state.kind !== 'InteractionLimit' || !state.limit) return undefined;
-  return { expiry: change.after.expiry, expiresAt: state.limit.expiresAt };
+  return (state ? { ...fields, observedAfter: state.observed } : fields) as ChangeResult;
 }
 
 function failureOf(error: unknown): FailureDetails {
+  const details: Record<string, unknown> = {};
   if (error instanceof GitHubApiError) {
-    return { name: error.name, message: error.message, status: error.status };
+    Object.assign(details, { name: error.name, message: error.message, status: error.status });
+    if (error instanceof ForbiddenError) details.permissionNeeded = error.permissionNeeded;
+    if (error instanceof ShadowedLimitError) details.scope = error.scope;
+    if (error instanceof ValidationError) details.errors = error.errors;
+    if (error instanceof RateLimitedError && error.resetAt) {
+      details.resetAt = error.resetAt.toISOString();
+    }
+  } else if (error instanceof Error) {
+    Object.assign(details, { name: error.name, message: error.message });
+  } else {
+    Object.assign(details, { name: 'Error', message: String(error) });
   }
-  if (error instanceof Error) return { name: error.name, message: error.message };
-  return { name: 'Error', message: String(error) };
+  Object.defineProperty(details, 'cause', { value: error, enumerable: false });
+  return details as unknown as FailureDetails;
 }
 
 function pastTense(action: Change['action']): string {
@@ -317,23 +316,4 @@ function pastTense(action: Change['action']): string {
     delete: 'Deleted',
   };
   return words[action] ?? 'Applied';
-}
-
-/** The state read back, in words, for the result's message. */
-export function describeState(state: ObservedState): string {
-  switch (state.kind) {
-    case 'InteractionLimit':
-      return state.limit
-        ? `${state.limit.limit} (origin ${state.limit.origin}), expires at ${state.limit.expiresAt}`
-        : 'no limit';
-    case 'PrBypassList':
-      return state.list.users.length === 0
-        ? 'the bypass list is empty'
-        : `${state.list.users.length} user${state.list.users.length === 1 ? '' : 's'} on the bypass list`;
-    case 'PrCreationCap':
-      if (!state.cap.available) return 'the creation cap is not available';
-      return state.cap.enabled
-        ? `the creation cap allows at most ${state.cap.maxOpenPullRequests} open pull requests`
-        : 'the creation cap is disabled';
-  }
 }

@@ -1,10 +1,14 @@
 import type { Expiry } from '../github';
 import { EXPIRIES } from '../github';
+import type { FieldDefinition } from './attributes';
+import { checkField } from './attributes';
 import { EXPIRY_SECONDS } from './defaults';
 import type { ValidationIssue } from './errors';
 import { describeValue, issue, joinOr } from './errors';
-import { LOGIN_RULE, checkLogin, checkRepositoryRef, parseRepository } from './names';
+import { checkLogin, checkRepositoryRef } from './names';
 import type { CapScope, LimitScope } from './types';
+import type { Unknown } from './unknown';
+import { UNKNOWN, isUnknown } from './unknown';
 
 /** Field checks shared by the three kinds; each pushes issues, never throws. */
 
@@ -31,6 +35,8 @@ export function checkRenewalWindow(
   windowSeconds: unknown,
   expiry: unknown,
   issues: ValidationIssue[],
+  /** The value as declared (`3d`), when it was given as a duration. */
+  shown: unknown = windowSeconds,
 ): void {
   const knownExpiry = (EXPIRIES as readonly unknown[]).includes(expiry)
     ? (expiry as Expiry)
@@ -40,91 +46,61 @@ export function checkRenewalWindow(
     : 'shorter than the expiry';
   const expected = `a number of seconds > 0 and ${bound}`;
   if (typeof windowSeconds !== 'number' || !Number.isFinite(windowSeconds) || windowSeconds <= 0) {
-    issues.push(issue(path, windowSeconds, expected));
+    issues.push(issue(path, shown, expected));
     return;
   }
   if (knownExpiry && windowSeconds >= EXPIRY_SECONDS[knownExpiry]) {
-    issues.push(issue(path, windowSeconds, expected, 'is too long'));
+    issues.push(issue(path, shown, expected, 'is too long'));
   }
 }
 
-/** Rejects option names the builder does not know, so a typo is not silently ignored. */
-export function checkKnownOptions(
-  options: object,
-  known: readonly string[],
-  issues: ValidationIssue[],
-): void {
-  for (const key of Object.keys(options)) {
-    if (!known.includes(key)) {
-      issues.push({
-        path: key,
-        value: (options as Record<string, unknown>)[key],
-        expected: `one of the options ${known.join(', ')}`,
-        message: `[${key}] is not a known option; expected one of ${known.join(', ')}`,
-      });
-    }
-  }
-}
+export type ScopeKey = 'organization' | 'repository' | 'user';
 
-export interface ScopeOptions {
-  readonly organization?: string;
-  readonly repository?: string;
-  readonly user?: string | boolean;
-}
-
-type ScopeKey = keyof ScopeOptions;
+const SCOPE_FORMS: Record<ScopeKey, string> = {
+  organization: 'organization',
+  repository: 'repository (owner/name)',
+  user: "user (the token's user)",
+};
 
 /**
- * Exactly one of the scope options, turned into a scope. `user: true` is the token's user;
- * `user: "login"` is the token's user too, checked to be that login when planned.
+ * Exactly one of the scope inputs, turned into a scope: the scope, `UNKNOWN` when the one given is
+ * not known yet, or undefined after pushing issues. An unknown value counts as given.
  */
-export function scopeFromOptions(
-  options: ScopeOptions,
-  allowed: readonly ScopeKey[],
+export function scopeFromInputs(
+  inputs: Readonly<Record<string, unknown>>,
+  fields: readonly FieldDefinition[],
   issues: ValidationIssue[],
-): LimitScope | undefined {
-  const given = allowed.filter((key) => {
-    const value = options[key];
-    return value !== undefined && value !== false;
-  });
-  const forms: Record<ScopeKey, string> = {
-    organization: 'organization',
-    repository: 'repository (owner/name)',
-    user: "user (the token's user)",
-  };
-  const expected = `exactly one scope: ${joinOr(allowed.map((k) => forms[k]))}`;
+): LimitScope | Unknown | undefined {
+  const allowed = fields.map((f) => f.name as ScopeKey);
+  const given = allowed.filter((key) => inputs[key] !== undefined && inputs[key] !== false);
+  const expected = `exactly one scope: ${joinOr(allowed.map((k) => SCOPE_FORMS[k]))}`;
   if (given.length !== 1) {
     const path = (given.length ? given : allowed).join(', ');
+    const shown = (k: ScopeKey) =>
+      isUnknown(inputs[k]) ? '(not known yet)' : describeValue(inputs[k]);
     const received = given.length
-      ? `${given.map((k) => `${k} ${describeValue(options[k])}`).join(' and ')} are all set`
+      ? `${given.map((k) => `${k} ${shown(k)}`).join(' and ')} are all set`
       : 'no scope is set';
     issues.push({
       path,
-      value: given.length ? Object.fromEntries(given.map((k) => [k, options[k]])) : undefined,
+      value: given.length ? Object.fromEntries(given.map((k) => [k, inputs[k]])) : undefined,
       expected,
       message: `[${path}] ${received}; expected ${expected}`,
     });
     return undefined;
   }
   const key = given[0];
-  const value = options[key];
-  if (key === 'organization') {
-    const before = issues.length;
-    checkLogin('organization', value, issues);
-    return issues.length === before ? { type: 'organization', org: value as string } : undefined;
-  }
-  if (key === 'repository') {
-    const ref = parseRepository('repository', value, issues);
-    return ref ? { type: 'repository', owner: ref.owner, repo: ref.repo } : undefined;
-  }
-  if (value === true) return { type: 'user' };
+  const value = inputs[key];
+  if (isUnknown(value)) return UNKNOWN;
   const before = issues.length;
-  if (typeof value !== 'string') {
-    issues.push(issue('user', value, `true (the token's user) or ${LOGIN_RULE}`));
-  } else {
-    checkLogin('user', value, issues);
+  checkField(fields[allowed.indexOf(key)], value, issues);
+  if (issues.length !== before) return undefined;
+  if (key === 'organization') return { type: 'organization', org: value as string };
+  if (key === 'repository') {
+    const [owner, repo] = (value as string).split('/');
+    return { type: 'repository', owner, repo };
   }
-  return issues.length === before ? { type: 'user', login: value as string } : undefined;
+  return typeof value === 'string' ? { type: 'user', login: value } : { type: 'user' };
 }
 
 /** Checks a scope given as data (a spec or a target). */
@@ -149,11 +125,11 @@ export function checkScope(
   return issues.length === before;
 }
 
-/** How a resource built from scope options is named in errors: its id, when there is one. */
-export function describeScopeOptions(options: ScopeOptions): string {
-  if (typeof options.organization === 'string') return `org/${options.organization}`;
-  if (typeof options.repository === 'string') return `repo/${options.repository}`;
-  if (typeof options.user === 'string') return `user/${options.user}`;
-  if (options.user === true) return 'user';
+/** How a resource is named in errors: its id, when its scope is known. */
+export function describeScopeInputs(inputs: Readonly<Record<string, unknown>>): string {
+  if (typeof inputs.organization === 'string') return `org/${inputs.organization}`;
+  if (typeof inputs.repository === 'string') return `repo/${inputs.repository}`;
+  if (typeof inputs.user === 'string') return `user/${inputs.user}`;
+  if (inputs.user === true) return 'user';
   return '(no scope)';
 }

@@ -1,8 +1,7 @@
-import { diffInteractionLimit } from './interaction-limit/diff';
-import type { Change, ObservedState } from './plan';
-import { diffPrBypassList } from './pr-bypass-list/diff';
-import { diffPrCreationCap } from './pr-creation-cap/diff';
-import type { DesiredOf, DesiredResource, PreviousApplied } from './types';
+import type { PreviousApplied } from './kind';
+import type { ObservedState } from './plan';
+import { anyKindContract } from './registry';
+import type { Change, DesiredResource } from './types';
 
 export interface DiffInput {
   /** User scope: the login must be resolved. */
@@ -19,35 +18,15 @@ export function diffResource(input: DiffInput): Change {
   if (kind !== observed.kind) {
     throw new Error(`Cannot diff a ${kind} against observed ${observed.kind} state.`);
   }
-  switch (observed.kind) {
-    case 'InteractionLimit':
-      return diffInteractionLimit({
-        desired: desired as DesiredOf<'InteractionLimit'>,
-        observed: observed.limit,
-        now,
-        ...(previous ? { previous } : {}),
-      });
-    case 'PrBypassList':
-      return diffPrBypassList({
-        desired: desired as DesiredOf<'PrBypassList'>,
-        observed: observed.list,
-      });
-    case 'PrCreationCap':
-      return diffPrCreationCap({
-        desired: desired as DesiredOf<'PrCreationCap'>,
-        observed: observed.cap,
-      });
-  }
+  return anyKindContract(kind).diff({
+    desired,
+    observed: observed.observed,
+    now,
+    ...(previous ? { previous } : {}),
+  });
 }
 
 /** The observed state a change was computed from, tagged by kind. */
 export function observedStateOf(change: Change): ObservedState {
-  switch (change.kind) {
-    case 'InteractionLimit':
-      return { kind: change.kind, limit: change.before };
-    case 'PrBypassList':
-      return { kind: change.kind, list: change.before };
-    case 'PrCreationCap':
-      return { kind: change.kind, cap: change.before };
-  }
+  return { kind: change.kind, observed: change.before } as ObservedState;
 }

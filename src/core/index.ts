@@ -1,19 +1,39 @@
 export type {
-  CapScope,
+  Change,
+  ChangeOf,
   DesiredOf,
   DesiredResource,
-  InteractionLimitSpec,
-  LimitScope,
-  PrBypassListSpec,
-  PrCreationCapSpec,
+  InputsOf,
+  ObservedOf,
   PreviousApplied,
-  RenewalSettings,
   ResourceKind,
   ResourceSpec,
   ResourceTarget,
   SpecOf,
+  StateOf,
   TargetOf,
 } from './types';
+export type {
+  ChangeCommon,
+  ChangeDescription,
+  Desired,
+  DiffArgs,
+  KindTypes,
+  ResourceKindContract,
+  StateArgs,
+} from './kind';
+export type { AnyKindTypes, KindTypeMap } from './registry';
+export {
+  REGISTRY,
+  RESOURCE_KINDS,
+  anyKindContract,
+  isResourceKind,
+  kindContract,
+} from './registry';
+export type { AttributeDescription, AttributeType, FieldDefinition } from './attributes';
+export { snakeCase } from './attributes';
+export type { MaybeUnknownInputs, Unknown } from './unknown';
+export { UNKNOWN, hasUnknowns, isUnknown } from './unknown';
 export {
   DEFAULT_BYPASS_USERS,
   DEFAULT_CAP_ENABLED,
@@ -24,6 +44,12 @@ export {
   EXPIRY_SECONDS,
   defaultRenewalWindowSeconds,
 } from './defaults';
+export {
+  DURATION_PATTERN,
+  DURATION_RULE,
+  formatDurationSeconds,
+  parseDurationSeconds,
+} from './duration';
 export {
   DuplicateResourceError,
   ObservationError,
@@ -38,23 +64,75 @@ export {
   REPOSITORY_NAME_PATTERN,
   REPOSITORY_NAME_RULE,
   isLogin,
+  isRepositoryFullName,
   isRepositoryName,
 } from './names';
 export {
+  BYPASS_USERS_DESCRIPTION,
+  EXPIRY_DESCRIPTION,
+  LIMIT_DESCRIPTION,
+  MAX_OPEN_PULL_REQUESTS_RULE,
+  RENEW_DESCRIPTION,
+  RENEW_WITHIN_DEFAULT_DESCRIPTION,
+  RENEW_WITHIN_DESCRIPTION,
+  durationSchema,
+  expirySchema,
+  limitSchema,
+  loginSchema,
+  maxOpenPullRequestsSchema,
+  repositoryFullNameSchema,
+} from './fields';
+export {
   RESOURCE_ID_FORMS,
-  RESOURCE_KINDS,
   parseResourceId,
   resourceId,
   resourceKey,
   targetOf,
+  targetOfDesired,
 } from './ids';
 export { assertValidSpec, validateDesired, validateSpec, validateTarget } from './validate';
+export type {
+  DesiredLimitState,
+  InteractionLimitChange,
+  InteractionLimitInputs,
+  InteractionLimitSpec,
+  InteractionLimitState,
+  InteractionLimitTarget,
+  LimitOperation,
+  LimitScope,
+  RenewalSettings,
+} from './interaction-limit/types';
 export type { InteractionLimitOptions } from './interaction-limit/spec';
 export { interactionLimitSpec, interactionLimitTarget } from './interaction-limit/spec';
+export { interactionLimitKind } from './interaction-limit';
+export type {
+  BypassListOperation,
+  DesiredBypassListState,
+  ObservedBypassList,
+  PrBypassListChange,
+  PrBypassListInputs,
+  PrBypassListSpec,
+  PrBypassListState,
+  PrBypassListTarget,
+} from './pr-bypass-list/types';
 export type { PrBypassListOptions } from './pr-bypass-list/spec';
 export { prBypassListSpec, prBypassListTarget } from './pr-bypass-list/spec';
+export { prBypassListKind } from './pr-bypass-list';
+export { bypassUsersSchema } from './pr-bypass-list/schema';
+export type {
+  CapOperation,
+  CapScope,
+  DesiredCapState,
+  ObservedCap,
+  PrCreationCapChange,
+  PrCreationCapInputs,
+  PrCreationCapSpec,
+  PrCreationCapState,
+  PrCreationCapTarget,
+} from './pr-creation-cap/types';
 export type { PrCreationCapOptions } from './pr-creation-cap/spec';
 export { prCreationCapSpec, prCreationCapTarget } from './pr-creation-cap/spec';
+export { prCreationCapKind } from './pr-creation-cap';
 export type { LoginSetDifference } from './pr-bypass-list/sets';
 export { batchLogins, diffLoginSets } from './pr-bypass-list/sets';
 export type { Clock } from './clock';
@@ -62,27 +140,15 @@ export { ACTIONS, PLAN_FORMAT_VERSION, pendingChanges, summarize } from './plan'
 export type {
   Action,
   AddedOutOfBandReason,
-  BypassListOperation,
-  CapOperation,
-  Change,
   ChangedReason,
   DeclaredAbsentReason,
-  DesiredBypassListState,
-  DesiredCapState,
-  DesiredLimitState,
   DisabledReason,
   ExpiringReason,
-  InteractionLimitChange,
-  LimitOperation,
   MissingReason,
   NotAvailableReason,
-  ObservedBypassList,
-  ObservedCap,
   ObservedState,
   Plan,
   PlanSummary,
-  PrBypassListChange,
-  PrCreationCapChange,
   Reason,
   ReasonType,
   RemovedOutOfBandReason,
@@ -97,13 +163,11 @@ export type { PrCreationCapDiffInput } from './pr-creation-cap/diff';
 export { diffPrCreationCap } from './pr-creation-cap/diff';
 export type { DiffInput } from './diff';
 export { diffResource } from './diff';
-export { observeInteractionLimit } from './interaction-limit/observe';
-export { observePrBypassList } from './pr-bypass-list/observe';
-export { observePrCreationCap } from './pr-creation-cap/observe';
 export { observeTarget } from './observe';
 export type { PlanOptions } from './planner';
-export { planResource, planResources } from './planner';
+export { planResource, planResources, resolveDesiredResources } from './planner';
 export type {
+  ApplyChangeOptions,
   ApplyOptions,
   ApplyProgress,
   ApplyResult,
@@ -113,7 +177,21 @@ export type {
   Outcome,
   PrBypassListResult,
   PrCreationCapResult,
+  ResultOf,
 } from './applier';
-export { OUTCOMES, applyPlan, executionOrder } from './applier';
+export { OUTCOMES, applyChange, applyPlan, executionOrder } from './applier';
+export type { DiffOptions, RefreshOptions } from './adapter';
+export {
+  absentDesired,
+  desiredFromInputs,
+  diff,
+  fromState,
+  importResource,
+  observe,
+  refresh,
+  requiresReplace,
+  resolveDesired,
+  toState,
+} from './adapter';
 export type { StaleChange, StalenessOptions, StalenessReport } from './staleness';
 export { checkPlanStaleness, isPlanStale } from './staleness';

@@ -1,21 +1,14 @@
 import type { RepositoryRef } from '../github';
+import {
+  LOGIN_PATTERN,
+  LOGIN_RULE,
+  REPOSITORY_NAME_PATTERN,
+  REPOSITORY_NAME_RULE,
+} from '../github/facts';
 import type { ValidationIssue } from './errors';
 import { issue } from './errors';
 
-/**
- * GitHub's current rule for user and organization logins: 1–39 letters, digits or single
- * hyphens, not starting or ending with a hyphen. A few accounts created before GitHub enforced
- * it have other spellings (e.g. a trailing or double hyphen); they are not accepted here, see
- * docs/core.md.
- */
-export const LOGIN_PATTERN = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
-export const LOGIN_RULE =
-  'a GitHub login (1–39 letters, digits or single hyphens, not starting or ending with a hyphen)';
-
-/** Repository names: letters, digits, `.`, `-`, `_`, at most 100 characters, not `.` or `..`. */
-export const REPOSITORY_NAME_PATTERN = /^[A-Za-z0-9._-]{1,100}$/;
-export const REPOSITORY_NAME_RULE =
-  'a repository name (1–100 letters, digits, ".", "-" or "_", not "." or "..")';
+export { LOGIN_PATTERN, LOGIN_RULE, REPOSITORY_NAME_PATTERN, REPOSITORY_NAME_RULE };
 export const REPOSITORY_RULE = `owner/name (owner: ${LOGIN_RULE}; name: ${REPOSITORY_NAME_RULE})`;
 
 export function isLogin(value: unknown): value is string {
@@ -23,12 +16,7 @@ export function isLogin(value: unknown): value is string {
 }
 
 export function isRepositoryName(value: unknown): value is string {
-  return (
-    typeof value === 'string' &&
-    REPOSITORY_NAME_PATTERN.test(value) &&
-    value !== '.' &&
-    value !== '..'
-  );
+  return typeof value === 'string' && REPOSITORY_NAME_PATTERN.test(value);
 }
 
 /** Logins are case-insensitive on GitHub; this is the one comparison key used everywhere. */
@@ -106,6 +94,9 @@ function checkRepositoryParts(
   return true;
 }
 
-export function repositoryName(ref: RepositoryRef): string {
-  return `${ref.owner}/${ref.repo}`;
+/** `owner/name` with a valid owner and name. */
+export function isRepositoryFullName(value: unknown): value is string {
+  if (typeof value !== 'string') return false;
+  const parts = value.split('/');
+  return parts.length === 2 && isLogin(parts[0]) && isRepositoryName(parts[1]);
 }

@@ -1,5 +1,5 @@
-import type { Expiry, LimitType, ObservedInteractionLimit } from '../github';
-import type { DesiredOf, ResourceKind, TargetOf } from './types';
+import type { LimitType } from '../github';
+import type { Change, ObservedOf, ResourceKind } from './types';
 
 /**
  * The plan is data: every change is computed before anything is written, is JSON-serializable,
@@ -48,7 +48,8 @@ export interface ExpiringReason {
 export interface ChangedReason {
   readonly type: 'changed';
   readonly message: string;
-  readonly field: 'limit' | 'expiry' | 'enabled' | 'maxOpenPullRequests';
+  /** The attribute that differs, e.g. `limit`, `maxOpenPullRequests`. */
+  readonly field: string;
   readonly before: string | number | boolean | null;
   readonly after: string | number | boolean | null;
 }
@@ -97,100 +98,10 @@ export interface DeclaredAbsentReason {
   readonly message: string;
 }
 
-export type Reason =
-  | MissingReason
-  | ExpiringReason
-  | ChangedReason
-  | ShadowedReason
-  | AddedOutOfBandReason
-  | RemovedOutOfBandReason
-  | DisabledReason
-  | NotAvailableReason
-  | DeclaredAbsentReason;
+/** Every reason of every kind (each kind declares which it uses, see its `types.ts`). */
+export type Reason = Change['reasons'][number];
 
 export type ReasonType = Reason['type'];
-
-/** A creation cap as observed: its settings, or `available: false` when GitHub answered 405. */
-export type ObservedCap =
-  | { readonly available: true; readonly enabled: boolean; readonly maxOpenPullRequests: number }
-  | { readonly available: false };
-
-export interface ObservedBypassList {
-  /** Logins as GitHub spells them, in GitHub's order. */
-  readonly users: readonly string[];
-}
-
-/** What a change would leave in force. */
-export interface DesiredLimitState {
-  readonly limit: LimitType;
-  readonly expiry: Expiry;
-}
-export interface DesiredBypassListState {
-  readonly users: readonly string[];
-}
-export interface DesiredCapState {
-  readonly enabled: boolean;
-  readonly maxOpenPullRequests?: number;
-}
-
-/** The writes a change makes, in order, as data. */
-export type LimitOperation =
-  | { readonly type: 'set_limit'; readonly limit: LimitType; readonly expiry: Expiry }
-  | { readonly type: 'remove_limit' };
-/** At most BYPASS_LIST_BATCH_SIZE logins each; removals first so the list never exceeds 100. */
-export type BypassListOperation =
-  | { readonly type: 'remove_users'; readonly users: readonly string[] }
-  | { readonly type: 'add_users'; readonly users: readonly string[] };
-export type CapOperation = {
-  readonly type: 'update_cap';
-  readonly enabled: boolean;
-  readonly maxOpenPullRequests?: number;
-};
-
-interface ChangeCommon<K extends ResourceKind> {
-  readonly kind: K;
-  /** The resource id (DESIGN.md): `repo/acme/api`, `acme/api`, `user/octocat`… */
-  readonly id: string;
-  /** What the change is about; the `user` scope carries the token's login. */
-  readonly target: TargetOf<K>;
-  /** The declared resource this change was computed from (user scope: login resolved). */
-  readonly desired: DesiredOf<K>;
-  readonly action: Action;
-  /** Why the action; empty when the action is `none`. */
-  readonly reasons: readonly Reason[];
-  /** Informational remarks that do not call for a write (e.g. a one-off limit that lapsed). */
-  readonly notes: readonly string[];
-  /** What to do about a `blocked` change. */
-  readonly remedy?: string;
-  /** Hash of `before`, to tell later whether GitHub changed since the plan (isPlanStale). */
-  readonly fingerprint: string;
-  /** Where the resource was declared (policy file position, Pulumi URN…), passed through. */
-  readonly source?: string;
-}
-
-export interface InteractionLimitChange extends ChangeCommon<'InteractionLimit'> {
-  /** The limit GitHub reports at the scope, or null when none is in force. */
-  readonly before: ObservedInteractionLimit | null;
-  /** The declared limit, or null when declared absent. */
-  readonly after: DesiredLimitState | null;
-  readonly operations: readonly LimitOperation[];
-}
-
-export interface PrBypassListChange extends ChangeCommon<'PrBypassList'> {
-  readonly before: ObservedBypassList;
-  /** The declared users (empty when declared absent), in the declared spelling. */
-  readonly after: DesiredBypassListState;
-  readonly operations: readonly BypassListOperation[];
-}
-
-export interface PrCreationCapChange extends ChangeCommon<'PrCreationCap'> {
-  readonly before: ObservedCap;
-  /** `{ enabled: false }` when declared absent. */
-  readonly after: DesiredCapState;
-  readonly operations: readonly CapOperation[];
-}
-
-export type Change = InteractionLimitChange | PrBypassListChange | PrCreationCapChange;
 
 export type PlanSummary = Readonly<Record<Action, number>>;
 
@@ -203,11 +114,10 @@ export interface Plan {
   readonly summary: PlanSummary;
 }
 
-/** Observed state of any kind, tagged, as re-reads and staleness checks return it. */
-export type ObservedState =
-  | { readonly kind: 'InteractionLimit'; readonly limit: ObservedInteractionLimit | null }
-  | { readonly kind: 'PrBypassList'; readonly list: ObservedBypassList }
-  | { readonly kind: 'PrCreationCap'; readonly cap: ObservedCap };
+/** Observed state of any kind, tagged with its kind, as re-reads and staleness checks use it. */
+export type ObservedState = {
+  [K in ResourceKind]: { readonly kind: K; readonly observed: ObservedOf<K> };
+}[ResourceKind];
 
 export function summarize(changes: readonly Change[]): PlanSummary {
   const summary = Object.fromEntries(ACTIONS.map((a) => [a, 0])) as Record<Action, number>;

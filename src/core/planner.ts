@@ -6,19 +6,13 @@ import { settleWithConcurrency } from './concurrency';
 import { DEFAULT_PLAN_CONCURRENCY } from './defaults';
 import { diffResource } from './diff';
 import type { ValidationIssue } from './errors';
-import {
-  DuplicateResourceError,
-  ObservationError,
-  SpecValidationError,
-  UserScopeMismatchError,
-  issue,
-} from './errors';
+import { DuplicateResourceError, ObservationError, SpecValidationError, issue } from './errors';
 import { labelIssues, resourceId, resourceKey, targetOfDesired } from './ids';
-import { loginKey } from './names';
 import { observeTarget } from './observe';
-import type { Change, Plan } from './plan';
+import type { Plan } from './plan';
 import { PLAN_FORMAT_VERSION, summarize } from './plan';
-import type { DesiredResource, LimitScope, ResourceKind, ResourceTarget } from './types';
+import { RESOURCE_KINDS, anyKindContract } from './registry';
+import type { Change, DesiredResource, ResourceKind, ResourceTarget } from './types';
 import { validateDesired } from './validate';
 
 export interface PlanOptions {
@@ -55,7 +49,7 @@ export async function planResources(
   );
   if (issues.length > 0) throw new SpecValidationError(issues);
 
-  const resolved = await resolveUserScopes(client, desired);
+  const resolved = await resolveDesiredResources(client, desired);
   const targets = resolved.map(targetOfDesired);
   const ids = targets.map(resourceId);
   rejectDuplicates(resolved, targets, ids);
@@ -78,7 +72,7 @@ export async function planResources(
     >;
     return diffResource({ desired: resource, observed: result.value, now });
   });
-  const linked = linkBlockedToPlannedRemovals(changes);
+  const linked = refinePlan(changes);
   return {
     formatVersion: PLAN_FORMAT_VERSION,
     createdAt: now.toISOString(),
@@ -98,34 +92,25 @@ export async function planResource(
 }
 
 /**
- * The user scope is the token's user. One read of the token's login serves every such resource;
- * a declared login must be that user (compared ignoring case), and the id uses GitHub's spelling.
+ * Fills in what only the token can tell (the user scope's login) through each kind's
+ * `resolveDesired`; one read of the token's login serves every resource that needs it.
  */
-async function resolveUserScopes(
+export async function resolveDesiredResources(
   client: GitHubClient,
   desired: readonly DesiredResource[],
 ): Promise<DesiredResource[]> {
-  const isUserScoped = (resource: DesiredResource) => {
-    const target = targetOfDesired(resource);
-    return target.kind === 'InteractionLimit' && target.scope.type === 'user';
-  };
-  if (!desired.some(isUserScoped)) return [...desired];
-  const tokenLogin = await getAuthenticatedLogin(client);
-  return desired.map((resource) => {
-    if (!isUserScoped(resource)) return resource;
-    const scope = (targetOfDesired(resource) as { scope: LimitScope }).scope as Extract<
-      LimitScope,
-      { type: 'user' }
-    >;
-    if (scope.login !== undefined && loginKey(scope.login) !== loginKey(tokenLogin)) {
-      throw new UserScopeMismatchError(scope.login, tokenLogin);
-    }
-    const userScope: LimitScope = { type: 'user', login: tokenLogin };
-    if (resource.ensure === 'present' && resource.spec.kind === 'InteractionLimit') {
-      return { ...resource, spec: { ...resource.spec, scope: userScope } };
-    }
-    return { ...resource, target: { kind: 'InteractionLimit', scope: userScope } };
-  });
+  let login: Promise<string> | undefined;
+  const tokenLogin = () => (login ??= getAuthenticatedLogin(client));
+  const resolved: DesiredResource[] = [];
+  for (const resource of desired) {
+    const contract = anyKindContract(targetOfDesired(resource).kind);
+    resolved.push(
+      contract.resolveDesired
+        ? ((await contract.resolveDesired(resource, tokenLogin)) as DesiredResource)
+        : resource,
+    );
+  }
+  return resolved;
 }
 
 function rejectDuplicates(
@@ -145,27 +130,15 @@ function rejectDuplicates(
   if (duplicates.length > 0) throw new DuplicateResourceError(duplicates);
 }
 
-/**
- * A repository blocked by its owner's limit is unblocked by a removal of that limit planned in the
- * same plan; its remedy says so, so the user knows a second apply finishes the job.
- */
-function linkBlockedToPlannedRemovals(changes: readonly Change[]): Change[] {
-  const removals = new Set(
-    changes
-      .filter((c) => c.kind === 'InteractionLimit' && c.action === 'delete')
-      .map((c) => c.id.toLowerCase()),
+/** Each kind may adjust its changes in view of the whole plan (`refineChanges`). */
+function refinePlan(changes: readonly Change[]): Change[] {
+  return RESOURCE_KINDS.reduce<Change[]>(
+    (all, kind) => {
+      const contract = anyKindContract(kind);
+      return contract.refineChanges ? (contract.refineChanges(all) as Change[]) : all;
+    },
+    [...changes],
   );
-  if (removals.size === 0) return [...changes];
-  return changes.map((change) => {
-    if (change.action !== 'blocked' || change.kind !== 'InteractionLimit') return change;
-    const shadowed = change.reasons.find((r) => r.type === 'shadowed');
-    if (!shadowed || !removals.has(shadowed.owner.toLowerCase())) return change;
-    return {
-      ...change,
-      remedy:
-        `${change.remedy ?? ''} This plan removes the limit of ${shadowed.owner}: apply, then plan and apply again to set ${change.id}.`.trim(),
-    };
-  });
 }
 
 function describeDesired(desired: DesiredResource, index: number): string {

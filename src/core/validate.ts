@@ -1,39 +1,17 @@
 import type { ValidationIssue } from './errors';
 import { SpecValidationError, issue } from './errors';
-import { RESOURCE_KINDS } from './ids';
-import {
-  validateInteractionLimitSpec,
-  validateInteractionLimitTarget,
-} from './interaction-limit/validate';
-import { validatePrBypassListSpec, validatePrBypassListTarget } from './pr-bypass-list/validate';
-import { validatePrCreationCapSpec, validatePrCreationCapTarget } from './pr-creation-cap/validate';
+import { RESOURCE_KINDS, anyKindContract, isResourceKind } from './registry';
 import type { DesiredResource, ResourceSpec, ResourceTarget } from './types';
 
 /** Every problem with a spec given as data (specs built by the builders are already valid). */
 export function validateSpec(spec: ResourceSpec): ValidationIssue[] {
-  switch (spec?.kind) {
-    case 'InteractionLimit':
-      return validateInteractionLimitSpec(spec);
-    case 'PrBypassList':
-      return validatePrBypassListSpec(spec);
-    case 'PrCreationCap':
-      return validatePrCreationCapSpec(spec);
-    default:
-      return [kindIssue(spec)];
-  }
+  if (!isResourceKind(spec?.kind)) return [kindIssue(spec)];
+  return anyKindContract(spec.kind).validateSpec(spec);
 }
 
 export function validateTarget(target: ResourceTarget): ValidationIssue[] {
-  switch (target?.kind) {
-    case 'InteractionLimit':
-      return validateInteractionLimitTarget(target);
-    case 'PrBypassList':
-      return validatePrBypassListTarget(target);
-    case 'PrCreationCap':
-      return validatePrCreationCapTarget(target);
-    default:
-      return [kindIssue(target)];
-  }
+  if (!isResourceKind(target?.kind)) return [kindIssue(target)];
+  return anyKindContract(target.kind).validateTarget(target);
 }
 
 export function validateDesired(desired: DesiredResource): ValidationIssue[] {

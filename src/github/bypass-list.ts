@@ -1,13 +1,7 @@
 import type { GitHubClient } from './client';
 import { ADMINISTRATION_READ, ADMINISTRATION_WRITE, callGitHub } from './call';
+import { BYPASS_LIST_MAX_USERS_PER_REQUEST } from './facts';
 import type { BypassListUser } from './types';
-
-/**
- * GitHub takes at most 100 logins per request, and the list holds at most 100 users.
- * https://docs.github.com/rest/interactions/repos#add-users-to-the-pull-request-creation-cap-bypass-list-for-a-repository
- */
-export const BYPASS_LIST_BATCH_SIZE = 100;
-export const BYPASS_LIST_MAX_USERS = 100;
 
 const ROUTE = '/repos/{owner}/{repo}/interaction-limits/pulls/bypass-list';
 
@@ -32,44 +26,42 @@ export async function getPrBypassList(
   return users.map(({ login, id }) => ({ login, id }));
 }
 
-/** Adds logins in batches of at most 100; returns the number of requests sent. */
+/**
+ * Adds one batch of logins (at most BYPASS_LIST_MAX_USERS_PER_REQUEST) in one request. Cutting a
+ * longer list into batches is the core's job: the plan records each batch as an operation.
+ */
 export async function addToPrBypassList(
   client: GitHubClient,
   owner: string,
   repo: string,
   logins: readonly string[],
-): Promise<number> {
-  return sendInBatches(client, 'PUT', owner, repo, logins);
+): Promise<void> {
+  await sendBatch(client, 'PUT', owner, repo, logins);
 }
 
-/** Removes logins in batches of at most 100; returns the number of requests sent. */
+/** Removes one batch of logins (at most BYPASS_LIST_MAX_USERS_PER_REQUEST) in one request. */
 export async function removeFromPrBypassList(
   client: GitHubClient,
   owner: string,
   repo: string,
   logins: readonly string[],
-): Promise<number> {
-  return sendInBatches(client, 'DELETE', owner, repo, logins);
+): Promise<void> {
+  await sendBatch(client, 'DELETE', owner, repo, logins);
 }
 
-async function sendInBatches(
+async function sendBatch(
   client: GitHubClient,
   method: 'PUT' | 'DELETE',
   owner: string,
   repo: string,
-  logins: readonly string[],
-): Promise<number> {
-  const batches = chunk(logins, BYPASS_LIST_BATCH_SIZE);
-  for (const users of batches) {
-    await callGitHub(client, context(owner, repo, true), () =>
-      client.octokit.request(`${method} ${ROUTE}`, { owner, repo, users }),
+  users: readonly string[],
+): Promise<void> {
+  if (users.length === 0 || users.length > BYPASS_LIST_MAX_USERS_PER_REQUEST) {
+    throw new RangeError(
+      `${method} ${ROUTE.replace('{owner}', owner).replace('{repo}', repo)}: [users] ${users.length} logins given; expected 1 to ${BYPASS_LIST_MAX_USERS_PER_REQUEST} per request (GitHub's limit). Cut longer lists into batches first.`,
     );
   }
-  return batches.length;
-}
-
-export function chunk<T>(items: readonly T[], size: number): T[][] {
-  const batches: T[][] = [];
-  for (let i = 0; i < items.length; i += size) batches.push(items.slice(i, i + size));
-  return batches;
+  await callGitHub(client, context(owner, repo, true), () =>
+    client.octokit.request(`${method} ${ROUTE}`, { owner, repo, users: [...users] }),
+  );
 }

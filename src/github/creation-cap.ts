@@ -1,18 +1,14 @@
 import type { GitHubClient } from './client';
 import type { EndpointContext } from './call';
 import { ADMINISTRATION_READ, ADMINISTRATION_WRITE, ORGANIZATION_OWNER, callGitHub } from './call';
-import type { PrCreationCapState, UpdatePrCreationCapInput } from './types';
-
-/** https://docs.github.com/rest/interactions/repos#update-pull-request-creation-cap-for-a-repository */
-export const MIN_OPEN_PULL_REQUESTS = 1;
-export const MAX_OPEN_PULL_REQUESTS = 1000;
+import type { PrCreationCapSettings, UpdatePrCreationCapInput } from './types';
 
 interface CapBody {
   enabled: boolean;
   max_open_pull_requests: number;
 }
 
-function toCap(data: unknown): PrCreationCapState {
+function toCap(data: unknown): PrCreationCapSettings {
   const body = data as CapBody;
   return { enabled: Boolean(body.enabled), maxOpenPullRequests: body.max_open_pull_requests };
 }

@@ -30,25 +30,13 @@ export {
   removeUserInteractionLimit,
   setUserInteractionLimit,
 } from './user-limits';
+export { addToPrBypassList, getPrBypassList, removeFromPrBypassList } from './bypass-list';
 export {
-  BYPASS_LIST_BATCH_SIZE,
-  BYPASS_LIST_MAX_USERS,
-  addToPrBypassList,
-  getPrBypassList,
-  removeFromPrBypassList,
-} from './bypass-list';
-export {
-  MAX_OPEN_PULL_REQUESTS,
-  MIN_OPEN_PULL_REQUESTS,
   getOrgPrCreationCap,
   getRepoPrCreationCap,
   updateOrgPrCreationCap,
   updateRepoPrCreationCap,
 } from './creation-cap';
-export {
-  getAuthenticatedLogin,
-  getRepository,
-  listOrgRepositories,
-  listUserRepositories,
-} from './repositories';
+export { getAuthenticatedLogin, listOrgRepositories, listUserRepositories } from './repositories';
 export * from './types';
+export * from './facts';

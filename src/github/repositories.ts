@@ -58,19 +58,6 @@ export async function listUserRepositories(
   return (bodies as RepositoryBody[]).map(toSummary);
 }
 
-export async function getRepository(
-  client: GitHubClient,
-  owner: string,
-  repo: string,
-): Promise<RepositorySummary> {
-  const response = await callGitHub(
-    client,
-    { permission: READ_METADATA, scope: `repo/${owner}/${repo}` },
-    () => client.octokit.rest.repos.get({ owner, repo }),
-  );
-  return toSummary(response.data as RepositoryBody);
-}
-
 /** The login of the token's user (the scope of `/user/interaction-limits`). */
 export async function getAuthenticatedLogin(client: GitHubClient): Promise<string> {
   const response = await callGitHub(

@@ -1,25 +1,5 @@
-import type { components } from '@octokit/openapi-types';
-
-/**
- * Who may interact while a limit is in force.
- * @see https://docs.github.com/rest/interactions/repos#set-interaction-restrictions-for-a-repository
- */
-export type LimitType = components['schemas']['interaction-group'];
-export const LIMIT_TYPES: readonly LimitType[] = [
-  'existing_users',
-  'contributors_only',
-  'collaborators_only',
-];
-
-/** How long a limit stays in force. GitHub never returns it, only `expires_at`. */
-export type Expiry = components['schemas']['interaction-expiry'];
-export const EXPIRIES: readonly Expiry[] = [
-  'one_day',
-  'three_days',
-  'one_week',
-  'one_month',
-  'six_months',
-];
+export type { Expiry, LimitType } from './facts';
+import type { Expiry, LimitType } from './facts';
 
 /**
  * The scope that owns the limit a scope is under. The schema types `origin` as a plain string;
@@ -53,7 +33,7 @@ export interface BypassListUser {
   readonly id: number;
 }
 
-export interface PrCreationCapState {
+export interface PrCreationCapSettings {
   readonly enabled: boolean;
   readonly maxOpenPullRequests: number;
 }

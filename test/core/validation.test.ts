@@ -164,22 +164,22 @@ describe('InteractionLimit validation: each message names the field, the value a
       interactionLimitSpec({
         organization: 'acme',
         limit: 'existing_users',
-        renewalWindowSeconds: 0,
+        renewWithin: 0,
       }),
     );
     expect(zero.message).toBe(
-      '[renewalWindowSeconds] 0 is not allowed; expected a number of seconds > 0 and shorter than the expiry six_months (15552000 seconds)',
+      '[renewWithin] 0 is not allowed; expected a duration such as 12h, 3d, 1w or 1d12h, or a number of seconds',
     );
     const [long] = issuesOf(() =>
       interactionLimitSpec({
         organization: 'acme',
         limit: 'existing_users',
         expiry: 'one_day',
-        renewalWindowSeconds: 86400,
+        renewWithin: 86400,
       }),
     );
     expect(long.message).toBe(
-      '[renewalWindowSeconds] 86400 is too long; expected a number of seconds > 0 and shorter than the expiry one_day (86400 seconds)',
+      '[renewWithin] 86400 is too long; expected a number of seconds > 0 and shorter than the expiry one_day (86400 seconds)',
     );
   });
 

@@ -268,15 +268,16 @@ describe('writes', () => {
     expect(fake.maxInFlight).toBe(1);
   });
 
-  test('bypass-list additions go in batches of at most 100 logins', async () => {
+  test('a bypass-list write is one request of at most 100 logins; more is refused before sending', async () => {
     const path = '/repos/acme/api/interaction-limits/pulls/bypass-list';
     const fake = new FakeGitHub().on('PUT', path, { status: 204 });
-    const logins = Array.from({ length: 250 }, (_, i) => `user-${i}`);
-    expect(await addToPrBypassList(clientFor(fake), 'acme', 'api', logins)).toBe(3);
-    expect(fake.requests.map((r) => (r.body as { users: string[] }).users.length)).toEqual([
-      100, 100, 50,
-    ]);
-    expect(fake.requests.flatMap((r) => (r.body as { users: string[] }).users)).toEqual(logins);
+    const logins = Array.from({ length: 100 }, (_, i) => `user-${i}`);
+    await addToPrBypassList(clientFor(fake), 'acme', 'api', logins);
+    expect(fake.requests.map((r) => (r.body as { users: string[] }).users)).toEqual([logins]);
+    await expect(
+      addToPrBypassList(clientFor(fake), 'acme', 'api', [...logins, 'one-more']),
+    ).rejects.toThrow(/\[users\] 101 logins given; expected 1 to 100 per request/);
+    expect(fake.requests).toHaveLength(1);
   });
 });
 

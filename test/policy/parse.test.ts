@@ -1,5 +1,5 @@
 import { DEFAULT_EXPIRY, defaultRenewalWindowSeconds } from '../../src/core/defaults';
-import { LIMIT_TYPES, EXPIRIES } from '../../src/github/types';
+import { LIMIT_TYPES, EXPIRIES } from '../../src/github';
 import { parsePolicy } from '../../src/policy';
 import { EXPIRY_VALUES, LIMIT_VALUES } from '../../src/policy/schema';
 

@@ -8,9 +8,9 @@ import {
   setRepoInteractionLimit,
   setUserInteractionLimit,
 } from '../../github';
-import type { InteractionLimitChange, LimitOperation } from '../plan';
-import type { LimitScope } from '../types';
 import type { WriteLog } from '../writes';
+import { checkUserScopeBeforeWrite } from './user-scope';
+import type { InteractionLimitChange, LimitOperation, LimitScope } from './types';
 
 /** Runs the change's operations, one request each. Typed GitHub errors propagate. */
 export async function applyInteractionLimitChange(
@@ -19,6 +19,7 @@ export async function applyInteractionLimitChange(
   log: WriteLog,
 ): Promise<void> {
   const scope = change.target.scope;
+  await checkUserScopeBeforeWrite(client, change.target);
   for (const operation of change.operations) {
     const removed = await runOperation(client, scope, operation);
     log.writes++;

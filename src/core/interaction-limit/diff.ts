@@ -1,26 +1,24 @@
 import type { ObservedInteractionLimit } from '../../github';
 import { formatDuration, timestampMs } from '../clock';
-import { fingerprintObserved } from '../fingerprint';
-import { resourceId, targetOfDesired } from '../ids';
+import { fingerprint } from '../hash';
+import type { DiffArgs } from '../kind';
+import type { Action, ShadowedReason } from '../plan';
 import { orderChange } from '../plan';
+import { interactionLimitId, interactionLimitTargetOf } from './identity';
 import type {
-  Action,
   DesiredLimitState,
   InteractionLimitChange,
+  InteractionLimitReason,
+  InteractionLimitTypes,
   LimitOperation,
-  Reason,
-  ShadowedReason,
-} from '../plan';
-import type { DesiredOf, LimitScope, PreviousApplied } from '../types';
+  LimitScope,
+} from './types';
 
-export interface InteractionLimitDiffInput {
-  /** User scope: the login must be resolved (the planner does it). */
-  readonly desired: DesiredOf<'InteractionLimit'>;
-  /** What GitHub reports at the scope; null when no limit is in force. */
-  readonly observed: ObservedInteractionLimit | null;
-  readonly now: Date;
-  /** What a stateful front door last applied; overrides `desired.previous` when given. */
-  readonly previous?: PreviousApplied;
+export type InteractionLimitDiffInput = DiffArgs<InteractionLimitTypes>;
+
+/** Observed state reduced to what a fingerprint compares. */
+export function interactionLimitCanonical(observed: ObservedInteractionLimit | null): unknown {
+  return observed && [observed.limit, observed.origin, observed.expiresAt];
 }
 
 /** The `origin` GitHub reports for a limit set on the scope itself. */
@@ -36,9 +34,10 @@ const OWN_ORIGIN: Record<LimitScope['type'], string> = {
  */
 export function diffInteractionLimit(input: InteractionLimitDiffInput): InteractionLimitChange {
   const { desired, observed, now } = input;
-  const target = targetOfDesired(desired);
-  const scope = (target as { scope: LimitScope }).scope;
-  const id = resourceId(target);
+  const target =
+    desired.ensure === 'present' ? interactionLimitTargetOf(desired.spec) : desired.target;
+  const scope = target.scope;
+  const id = interactionLimitId(target);
   const nowMs = now.getTime();
   const expiresAtMs = timestampMs(observed?.expiresAt);
   // GitHub forgets a limit once it expires; an answer that still shows an expired one (a cached
@@ -55,13 +54,13 @@ export function diffInteractionLimit(input: InteractionLimitDiffInput): Interact
     target: { kind: 'InteractionLimit' as const, scope },
     desired,
     before: observed,
-    fingerprint: fingerprintObserved({ kind: 'InteractionLimit', limit: observed }),
+    fingerprint: fingerprint('InteractionLimit', interactionLimitCanonical(observed)),
     ...(desired.source !== undefined ? { source: desired.source } : {}),
   };
   const change = (
     action: Action,
     after: DesiredLimitState | null,
-    reasons: Reason[],
+    reasons: InteractionLimitReason[],
     operations: LimitOperation[],
     notes: string[] = [],
     remedy?: string,
@@ -145,7 +144,7 @@ export function diffInteractionLimit(input: InteractionLimitDiffInput): Interact
         [`The limit expired at ${expiredAt}; renewal is off for ${id}, so it is left to lapse.`],
       );
     }
-    const reason: Reason = {
+    const reason: InteractionLimitReason = {
       type: 'missing',
       message:
         expiredAt !== undefined
@@ -156,7 +155,7 @@ export function diffInteractionLimit(input: InteractionLimitDiffInput): Interact
     return change(expiredAt !== undefined ? 'renew' : 'create', after, [reason], write);
   }
 
-  const reasons: Reason[] = [];
+  const reasons: InteractionLimitReason[] = [];
   const notes: string[] = [];
   if (observed.limit !== spec.limit) {
     reasons.push({

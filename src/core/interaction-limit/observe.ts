@@ -4,7 +4,7 @@ import {
   getRepoInteractionLimit,
   getUserInteractionLimit,
 } from '../../github';
-import type { LimitScope } from '../types';
+import type { LimitScope } from './types';
 
 /**
  * The limit GitHub reports at a scope, or null. A repository under an org or user limit reports

@@ -1,88 +1,85 @@
-import type { Expiry, LimitType } from '../../github';
-import { EXPIRIES, LIMIT_TYPES } from '../../github';
-import type { ScopeOptions } from '../checks';
-import {
-  checkBoolean,
-  checkKnownOptions,
-  checkOneOf,
-  checkRenewalWindow,
-  describeScopeOptions,
-  scopeFromOptions,
-} from '../checks';
+import type { Expiry } from '../../github';
+import { EXPIRIES } from '../../github';
+import { checkFields } from '../attributes';
+import { checkRenewalWindow, describeScopeInputs, scopeFromInputs } from '../checks';
 import { DEFAULT_EXPIRY, DEFAULT_RENEWAL_ENABLED, defaultRenewalWindowSeconds } from '../defaults';
+import { formatDurationSeconds, isDuration, parseDurationSeconds } from '../duration';
 import type { ValidationIssue } from '../errors';
 import { SpecValidationError } from '../errors';
-import type { InteractionLimitSpec, LimitScope, TargetOf } from '../types';
+import { isUnknown } from '../unknown';
+import { INTERACTION_LIMIT_FIELDS, INTERACTION_LIMIT_SCOPE_FIELDS } from './schema';
+import type {
+  InteractionLimitInputs,
+  InteractionLimitSpec,
+  InteractionLimitTarget,
+  InteractionLimitState,
+} from './types';
 
-/** Flat options, as front doors take them. Exactly one of organization, repository, user. */
-export interface InteractionLimitOptions extends ScopeOptions {
-  /** An organization login. */
-  readonly organization?: string;
-  /** `owner/name`. */
-  readonly repository?: string;
-  /**
-   * The token's user: `true`, or its login (checked against the token when planned).
-   * Limits all of that user's public repositories.
-   */
-  readonly user?: string | boolean;
-  readonly limit: LimitType;
-  /** @default DEFAULT_EXPIRY (`six_months`) */
-  readonly expiry?: Expiry;
-  /**
-   * Re-apply the limit when it is missing or expiring. `false` makes it a one-off that lapses.
-   * @default DEFAULT_RENEWAL_ENABLED (true)
-   */
-  readonly renewal?: boolean;
-  /** Renew when the limit expires within this many seconds. @default defaultRenewalWindowSeconds(expiry) */
-  readonly renewalWindowSeconds?: number;
+/** The options builders take: the inputs (exactly one of organization, repository, user). */
+export type InteractionLimitOptions = InteractionLimitInputs;
+
+type Inputs = Readonly<Record<string, unknown>>;
+type Resolved = Omit<InteractionLimitState, 'id' | 'origin' | 'expiresAt'>;
+
+/** Every problem with the inputs; values not known yet are deferred. */
+export function validateInteractionLimitInputs(inputs: Inputs): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  checkFields(INTERACTION_LIMIT_FIELDS, inputs, issues);
+  scopeFromInputs(inputs, INTERACTION_LIMIT_SCOPE_FIELDS, issues);
+  const expiry = inputs.expiry === undefined ? DEFAULT_EXPIRY : inputs.expiry;
+  const window = inputs.renewWithin;
+  if (window !== undefined && !isUnknown(window) && !isUnknown(expiry) && isDuration(window)) {
+    checkRenewalWindow('renewWithin', parseDurationSeconds(window), expiry, issues, window);
+  }
+  return issues;
 }
 
-const OPTIONS: readonly (keyof InteractionLimitOptions)[] = [
-  'organization',
-  'repository',
-  'user',
-  'limit',
-  'expiry',
-  'renewal',
-  'renewalWindowSeconds',
-];
+function fail(issues: ValidationIssue[], inputs: Inputs): never {
+  throw new SpecValidationError(issues, `InteractionLimit ${describeScopeInputs(inputs)}`);
+}
 
-/** Builds an InteractionLimit spec with the defaults applied; throws SpecValidationError. */
-export function interactionLimitSpec(options: InteractionLimitOptions): InteractionLimitSpec {
-  const issues: ValidationIssue[] = [];
-  checkKnownOptions(options, OPTIONS, issues);
-  const scope = scopeFromOptions(options, ['organization', 'repository', 'user'], issues);
-  const expiry = options.expiry ?? DEFAULT_EXPIRY;
-  checkOneOf('limit', options.limit, LIMIT_TYPES, issues);
-  const expiryValid = checkOneOf('expiry', expiry, EXPIRIES, issues);
-  const enabled = options.renewal ?? DEFAULT_RENEWAL_ENABLED;
-  checkBoolean('renewal', enabled, issues);
-  const windowSeconds =
-    options.renewalWindowSeconds ?? (expiryValid ? defaultRenewalWindowSeconds(expiry) : 1);
-  checkRenewalWindow('renewalWindowSeconds', windowSeconds, expiry, issues);
-  if (issues.length > 0 || !scope) {
-    throw new SpecValidationError(issues, `InteractionLimit ${describeScopeOptions(options)}`);
-  }
+/** The inputs with every default applied (what Pulumi's check returns, what Terraform plans). */
+export function resolveInteractionLimitInputs(inputs: Inputs): Resolved {
+  const issues = validateInteractionLimitInputs(inputs);
+  if (issues.length > 0) fail(issues, inputs);
+  const typed = inputs as unknown as InteractionLimitInputs;
+  const expiry = typed.expiry ?? DEFAULT_EXPIRY;
   return {
-    kind: 'InteractionLimit',
-    scope,
-    limit: options.limit,
+    ...(typed.organization !== undefined ? { organization: typed.organization } : {}),
+    ...(typed.repository !== undefined ? { repository: typed.repository } : {}),
+    ...(typed.user !== undefined && typed.user !== false ? { user: typed.user } : {}),
+    limit: typed.limit,
     expiry,
-    renewal: { enabled, windowSeconds },
+    renew: typed.renew ?? DEFAULT_RENEWAL_ENABLED,
+    renewWithin: typed.renewWithin ?? formatDurationSeconds(defaultRenewalWindowSeconds(expiry)),
   };
 }
 
-/** The target of an InteractionLimit from the same scope options; throws SpecValidationError. */
-export function interactionLimitTarget(options: ScopeOptions): TargetOf<'InteractionLimit'> {
+/** Builds an InteractionLimit spec with the defaults applied; throws SpecValidationError. */
+export function interactionLimitSpec(options: InteractionLimitOptions): InteractionLimitSpec {
+  const inputs = options as unknown as Inputs;
+  const resolved = resolveInteractionLimitInputs(inputs);
+  const target = interactionLimitTarget(inputs);
+  return {
+    kind: 'InteractionLimit',
+    scope: target.scope,
+    limit: resolved.limit,
+    expiry: resolved.expiry,
+    renewal: { enabled: resolved.renew, windowSeconds: parseDurationSeconds(resolved.renewWithin) },
+  };
+}
+
+/** The target named by the scope inputs (other inputs are ignored); throws SpecValidationError. */
+export function interactionLimitTarget(
+  options: Pick<InteractionLimitInputs, 'organization' | 'repository' | 'user'>,
+): InteractionLimitTarget {
+  const inputs = options as Inputs;
   const issues: ValidationIssue[] = [];
-  checkKnownOptions(options, ['organization', 'repository', 'user'], issues);
-  const scope: LimitScope | undefined = scopeFromOptions(
-    options,
-    ['organization', 'repository', 'user'],
-    issues,
-  );
-  if (issues.length > 0 || !scope) {
-    throw new SpecValidationError(issues, `InteractionLimit ${describeScopeOptions(options)}`);
-  }
+  const scope = scopeFromInputs(inputs, INTERACTION_LIMIT_SCOPE_FIELDS, issues);
+  if (issues.length > 0 || !scope || isUnknown(scope)) fail(issues, inputs);
   return { kind: 'InteractionLimit', scope };
+}
+
+export function isExpiry(value: unknown): value is Expiry {
+  return (EXPIRIES as readonly unknown[]).includes(value);
 }

@@ -2,7 +2,7 @@ import { EXPIRIES, LIMIT_TYPES } from '../../github';
 import { checkBoolean, checkOneOf, checkRenewalWindow, checkScope } from '../checks';
 import type { ValidationIssue } from '../errors';
 import { issue } from '../errors';
-import type { InteractionLimitSpec, TargetOf } from '../types';
+import type { InteractionLimitSpec, InteractionLimitTarget } from './types';
 
 const SCOPES = ['organization', 'repository', 'user'] as const;
 
@@ -22,9 +22,7 @@ export function validateInteractionLimitSpec(spec: InteractionLimitSpec): Valida
   return issues;
 }
 
-export function validateInteractionLimitTarget(
-  target: TargetOf<'InteractionLimit'>,
-): ValidationIssue[] {
+export function validateInteractionLimitTarget(target: InteractionLimitTarget): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   checkScope('scope', target.scope, SCOPES, issues);
   return issues;

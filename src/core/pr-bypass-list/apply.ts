@@ -1,7 +1,7 @@
 import type { GitHubClient } from '../../github';
 import { addToPrBypassList, removeFromPrBypassList } from '../../github';
-import type { PrBypassListChange } from '../plan';
 import type { WriteLog } from '../writes';
+import type { PrBypassListChange } from './types';
 
 /**
  * Sends the planned batches in order: removals first, so the list never holds more than the
@@ -14,9 +14,11 @@ export async function applyPrBypassListChange(
 ): Promise<void> {
   const { owner, repo } = change.target.repository;
   for (const operation of change.operations) {
-    log.writes +=
-      operation.type === 'remove_users'
-        ? await removeFromPrBypassList(client, owner, repo, operation.users)
-        : await addToPrBypassList(client, owner, repo, operation.users);
+    if (operation.type === 'remove_users') {
+      await removeFromPrBypassList(client, owner, repo, operation.users);
+    } else {
+      await addToPrBypassList(client, owner, repo, operation.users);
+    }
+    log.writes++;
   }
 }

@@ -1,19 +1,23 @@
-import { fingerprintObserved } from '../fingerprint';
-import { resourceId, targetOfDesired } from '../ids';
+import { fingerprint } from '../hash';
+import type { DiffArgs } from '../kind';
+import type { Action } from '../plan';
 import { orderChange } from '../plan';
+import { loginKey } from '../names';
+import { prBypassListId, prBypassListTargetOf } from './identity';
+import { batchLogins, diffLoginSets } from './sets';
 import type {
-  Action,
   BypassListOperation,
   ObservedBypassList,
   PrBypassListChange,
-  Reason,
-} from '../plan';
-import type { DesiredOf } from '../types';
-import { batchLogins, diffLoginSets } from './sets';
+  PrBypassListReason,
+  PrBypassListTypes,
+} from './types';
 
-export interface PrBypassListDiffInput {
-  readonly desired: DesiredOf<'PrBypassList'>;
-  readonly observed: ObservedBypassList;
+export type PrBypassListDiffInput = Pick<DiffArgs<PrBypassListTypes>, 'desired' | 'observed'>;
+
+/** Order and letter case of logins do not matter. */
+export function prBypassListCanonical(observed: ObservedBypassList): unknown {
+  return observed.users.map(loginKey).sort();
 }
 
 /**
@@ -23,10 +27,9 @@ export interface PrBypassListDiffInput {
  */
 export function diffPrBypassList(input: PrBypassListDiffInput): PrBypassListChange {
   const { desired, observed } = input;
-  const target = targetOfDesired(desired);
-  const repository = (target as { repository: PrBypassListChange['target']['repository'] })
-    .repository;
-  const id = resourceId(target);
+  const target = desired.ensure === 'present' ? prBypassListTargetOf(desired.spec) : desired.target;
+  const repository = target.repository;
+  const id = prBypassListId(target);
   const declared = desired.ensure === 'present' ? desired.spec.users : [];
   const { toAdd, toRemove } = diffLoginSets(declared, observed.users);
 
@@ -34,7 +37,7 @@ export function diffPrBypassList(input: PrBypassListDiffInput): PrBypassListChan
     ...batchLogins(toRemove).map((users) => ({ type: 'remove_users' as const, users })),
     ...batchLogins(toAdd).map((users) => ({ type: 'add_users' as const, users })),
   ];
-  const reasons: Reason[] = [];
+  const reasons: PrBypassListReason[] = [];
   let action: Action = 'none';
   if (desired.ensure === 'absent') {
     if (toRemove.length > 0) {
@@ -70,7 +73,7 @@ export function diffPrBypassList(input: PrBypassListDiffInput): PrBypassListChan
     action,
     reasons,
     notes: [],
-    fingerprint: fingerprintObserved({ kind: 'PrBypassList', list: observed }),
+    fingerprint: fingerprint('PrBypassList', prBypassListCanonical(observed)),
     ...(desired.source !== undefined ? { source: desired.source } : {}),
     before: observed,
     after: { users: declared },

@@ -1,6 +1,6 @@
 import type { GitHubClient, RepositoryRef } from '../../github';
 import { getPrBypassList } from '../../github';
-import type { ObservedBypassList } from '../plan';
+import type { ObservedBypassList } from './types';
 
 /** The logins on a repository's bypass list, as GitHub spells them. */
 export async function observePrBypassList(

@@ -1,4 +1,4 @@
-import { BYPASS_LIST_BATCH_SIZE } from '../../github';
+import { BYPASS_LIST_MAX_USERS_PER_REQUEST } from '../../github/facts';
 import { loginKey } from '../names';
 
 export interface LoginSetDifference {
@@ -36,10 +36,13 @@ export function diffLoginSets(
   return { toAdd, toRemove };
 }
 
-/** Splits logins into request batches GitHub accepts (at most 100 each). */
+/**
+ * Splits logins into request batches GitHub accepts (at most 100 each). The one place bypass
+ * lists are cut into batches: the plan records each batch as an operation.
+ */
 export function batchLogins(
   logins: readonly string[],
-  size: number = BYPASS_LIST_BATCH_SIZE,
+  size: number = BYPASS_LIST_MAX_USERS_PER_REQUEST,
 ): string[][] {
   const batches: string[][] = [];
   for (let i = 0; i < logins.length; i += size) batches.push(logins.slice(i, i + size));

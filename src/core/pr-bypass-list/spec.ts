@@ -1,44 +1,44 @@
-import { checkKnownOptions } from '../checks';
+import { checkFields } from '../attributes';
 import { DEFAULT_BYPASS_USERS } from '../defaults';
 import type { ValidationIssue } from '../errors';
 import { SpecValidationError } from '../errors';
 import { parseRepository } from '../names';
-import type { PrBypassListSpec, TargetOf } from '../types';
-import { checkBypassUsers } from './validate';
+import { PR_BYPASS_LIST_FIELDS } from './schema';
+import type { PrBypassListInputs, PrBypassListSpec, PrBypassListTarget } from './types';
 
-export interface PrBypassListOptions {
-  /** `owner/name`. */
-  readonly repository: string;
-  /**
-   * Every login allowed to open pull requests whatever the creation cap says: the declared set is
-   * authoritative, logins not in it are removed. At most 100.
-   * @default DEFAULT_BYPASS_USERS (empty)
-   */
-  readonly users?: readonly string[];
+export type PrBypassListOptions = PrBypassListInputs;
+type Inputs = Readonly<Record<string, unknown>>;
+
+export function validatePrBypassListInputs(inputs: Inputs): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  checkFields(PR_BYPASS_LIST_FIELDS, inputs, issues);
+  return issues;
 }
 
-const OPTIONS: readonly (keyof PrBypassListOptions)[] = ['repository', 'users'];
+function fail(issues: ValidationIssue[], inputs: Inputs): never {
+  throw new SpecValidationError(issues, `PrBypassList ${String(inputs.repository)}`);
+}
+
+export function resolvePrBypassListInputs(inputs: Inputs): Required<PrBypassListInputs> {
+  const issues = validatePrBypassListInputs(inputs);
+  if (issues.length > 0) fail(issues, inputs);
+  const typed = inputs as unknown as PrBypassListInputs;
+  return { repository: typed.repository, users: [...(typed.users ?? DEFAULT_BYPASS_USERS)] };
+}
 
 /** Builds a PrBypassList spec with the defaults applied; throws SpecValidationError. */
 export function prBypassListSpec(options: PrBypassListOptions): PrBypassListSpec {
-  const issues: ValidationIssue[] = [];
-  checkKnownOptions(options, OPTIONS, issues);
-  const repository = parseRepository('repository', options.repository, issues);
-  const users = options.users ?? DEFAULT_BYPASS_USERS;
-  checkBypassUsers('users', users, issues);
-  if (issues.length > 0 || !repository) {
-    throw new SpecValidationError(issues, `PrBypassList ${String(options.repository)}`);
-  }
-  return { kind: 'PrBypassList', repository, users: [...users] };
+  const resolved = resolvePrBypassListInputs(options as unknown as Inputs);
+  return {
+    kind: 'PrBypassList',
+    repository: prBypassListTarget(resolved).repository,
+    users: resolved.users,
+  };
 }
 
-export function prBypassListTarget(options: {
-  readonly repository: string;
-}): TargetOf<'PrBypassList'> {
+export function prBypassListTarget(options: { readonly repository: string }): PrBypassListTarget {
   const issues: ValidationIssue[] = [];
   const repository = parseRepository('repository', options.repository, issues);
-  if (issues.length > 0 || !repository) {
-    throw new SpecValidationError(issues, `PrBypassList ${String(options.repository)}`);
-  }
+  if (issues.length > 0 || !repository) fail(issues, options);
   return { kind: 'PrBypassList', repository };
 }

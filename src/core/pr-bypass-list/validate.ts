@@ -2,7 +2,8 @@ import { BYPASS_LIST_MAX_USERS } from '../../github';
 import type { ValidationIssue } from '../errors';
 import { issue } from '../errors';
 import { LOGIN_RULE, checkLogin, checkRepositoryRef, loginKey } from '../names';
-import type { PrBypassListSpec, TargetOf } from '../types';
+import { isUnknown } from '../unknown';
+import type { PrBypassListSpec, PrBypassListTarget } from './types';
 
 export function validatePrBypassListSpec(spec: PrBypassListSpec): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
@@ -11,13 +12,13 @@ export function validatePrBypassListSpec(spec: PrBypassListSpec): ValidationIssu
   return issues;
 }
 
-export function validatePrBypassListTarget(target: TargetOf<'PrBypassList'>): ValidationIssue[] {
+export function validatePrBypassListTarget(target: PrBypassListTarget): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   checkRepositoryRef('repository', target.repository, issues);
   return issues;
 }
 
-/** A list of at most 100 GitHub logins, each once (ignoring letter case). */
+/** A list of at most 100 GitHub logins, each once (ignoring letter case); unknown ones deferred. */
 export function checkBypassUsers(path: string, users: unknown, issues: ValidationIssue[]): void {
   if (!Array.isArray(users)) {
     issues.push(
@@ -36,6 +37,7 @@ export function checkBypassUsers(path: string, users: unknown, issues: Validatio
   }
   const firstSeen = new Map<string, { index: number; login: string }>();
   users.forEach((login: unknown, index) => {
+    if (isUnknown(login)) return;
     const before = issues.length;
     checkLogin(`${path}[${index}]`, login, issues);
     if (issues.length !== before) return;

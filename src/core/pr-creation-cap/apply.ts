@@ -1,7 +1,7 @@
 import type { GitHubClient } from '../../github';
 import { updateOrgPrCreationCap, updateRepoPrCreationCap } from '../../github';
-import type { PrCreationCapChange } from '../plan';
 import type { WriteLog } from '../writes';
+import type { PrCreationCapChange } from './types';
 
 export async function applyPrCreationCapChange(
   client: GitHubClient,

@@ -1,19 +1,21 @@
-import { fingerprintObserved } from '../fingerprint';
-import { resourceId, targetOfDesired } from '../ids';
+import { fingerprint } from '../hash';
+import type { DiffArgs } from '../kind';
+import type { Action } from '../plan';
 import { orderChange } from '../plan';
+import { prCreationCapId, prCreationCapTargetOf } from './identity';
 import type {
-  Action,
   CapOperation,
   DesiredCapState,
   ObservedCap,
   PrCreationCapChange,
-  Reason,
-} from '../plan';
-import type { CapScope, DesiredOf } from '../types';
+  PrCreationCapReason,
+  PrCreationCapTypes,
+} from './types';
 
-export interface PrCreationCapDiffInput {
-  readonly desired: DesiredOf<'PrCreationCap'>;
-  readonly observed: ObservedCap;
+export type PrCreationCapDiffInput = Pick<DiffArgs<PrCreationCapTypes>, 'desired' | 'observed'>;
+
+export function prCreationCapCanonical(observed: ObservedCap): unknown {
+  return observed.available ? [true, observed.enabled, observed.maxOpenPullRequests] : [false];
 }
 
 /**
@@ -22,15 +24,16 @@ export interface PrCreationCapDiffInput {
  */
 export function diffPrCreationCap(input: PrCreationCapDiffInput): PrCreationCapChange {
   const { desired, observed } = input;
-  const target = targetOfDesired(desired);
-  const scope = (target as { scope: CapScope }).scope;
-  const id = resourceId(target);
+  const target =
+    desired.ensure === 'present' ? prCreationCapTargetOf(desired.spec) : desired.target;
+  const scope = target.scope;
+  const id = prCreationCapId(target);
   const after: DesiredCapState =
     desired.ensure === 'present' && desired.spec.enabled
       ? { enabled: true, maxOpenPullRequests: desired.spec.maxOpenPullRequests }
       : { enabled: false };
 
-  const reasons: Reason[] = [];
+  const reasons: PrCreationCapReason[] = [];
   const notes: string[] = [];
   const operations: CapOperation[] = [];
   let action: Action = 'none';
@@ -102,7 +105,7 @@ export function diffPrCreationCap(input: PrCreationCapDiffInput): PrCreationCapC
     reasons,
     notes,
     ...(remedy !== undefined ? { remedy } : {}),
-    fingerprint: fingerprintObserved({ kind: 'PrCreationCap', cap: observed }),
+    fingerprint: fingerprint('PrCreationCap', prCreationCapCanonical(observed)),
     ...(desired.source !== undefined ? { source: desired.source } : {}),
     before: observed,
     after,

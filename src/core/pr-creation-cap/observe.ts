@@ -1,7 +1,6 @@
 import type { GitHubClient } from '../../github';
 import { NotAvailableError, getOrgPrCreationCap, getRepoPrCreationCap } from '../../github';
-import type { ObservedCap } from '../plan';
-import type { CapScope } from '../types';
+import type { CapScope, ObservedCap } from './types';
 
 /** The cap's settings, or `available: false` where GitHub answers 405 (cap not offered there). */
 export async function observePrCreationCap(

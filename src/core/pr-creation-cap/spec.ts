@@ -1,62 +1,71 @@
-import type { ScopeOptions } from '../checks';
-import { checkKnownOptions, describeScopeOptions, scopeFromOptions } from '../checks';
+import { checkFields } from '../attributes';
+import { describeScopeInputs, scopeFromInputs } from '../checks';
 import { DEFAULT_CAP_ENABLED } from '../defaults';
 import type { ValidationIssue } from '../errors';
 import { SpecValidationError } from '../errors';
-import type { CapScope, PrCreationCapSpec, TargetOf } from '../types';
-import { checkCapSettings } from './validate';
+import { isUnknown } from '../unknown';
+import { PR_CREATION_CAP_FIELDS, PR_CREATION_CAP_SCOPE_FIELDS } from './schema';
+import type {
+  CapScope,
+  PrCreationCapInputs,
+  PrCreationCapSpec,
+  PrCreationCapTarget,
+} from './types';
+import { checkCapRequired } from './validate';
 
 /** Exactly one of organization, repository. */
-export interface PrCreationCapOptions {
-  readonly organization?: string;
-  /** `owner/name`. */
-  readonly repository?: string;
-  /** @default DEFAULT_CAP_ENABLED (true) */
-  readonly enabled?: boolean;
-  /** 1–1000; required when enabled. Ignored when disabled: a disabled cap has no maximum. */
-  readonly maxOpenPullRequests?: number;
+export type PrCreationCapOptions = PrCreationCapInputs;
+type Inputs = Readonly<Record<string, unknown>>;
+
+export function validatePrCreationCapInputs(inputs: Inputs): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  checkFields(PR_CREATION_CAP_FIELDS, inputs, issues);
+  scopeFromInputs(inputs, PR_CREATION_CAP_SCOPE_FIELDS, issues);
+  const enabled = inputs.enabled === undefined ? DEFAULT_CAP_ENABLED : inputs.enabled;
+  if (!isUnknown(enabled)) checkCapRequired(enabled, inputs.maxOpenPullRequests, issues);
+  return issues;
 }
 
-const OPTIONS: readonly (keyof PrCreationCapOptions)[] = [
-  'organization',
-  'repository',
-  'enabled',
-  'maxOpenPullRequests',
-];
+function fail(issues: ValidationIssue[], inputs: Inputs): never {
+  throw new SpecValidationError(issues, `PrCreationCap ${describeScopeInputs(inputs)}`);
+}
 
-/** Builds a PrCreationCap spec with the defaults applied; throws SpecValidationError. */
-export function prCreationCapSpec(options: PrCreationCapOptions): PrCreationCapSpec {
-  const issues: ValidationIssue[] = [];
-  checkKnownOptions(options, OPTIONS, issues);
-  const scope = capScope(options, issues);
-  const enabled = options.enabled ?? DEFAULT_CAP_ENABLED;
-  checkCapSettings(enabled, options.maxOpenPullRequests, issues);
-  if (issues.length > 0 || !scope) {
-    throw new SpecValidationError(issues, `PrCreationCap ${describeScopeOptions(options)}`);
-  }
+export function resolvePrCreationCapInputs(
+  inputs: Inputs,
+): PrCreationCapInputs & { enabled: boolean } {
+  const issues = validatePrCreationCapInputs(inputs);
+  if (issues.length > 0) fail(issues, inputs);
+  const typed = inputs as PrCreationCapInputs;
   return {
-    kind: 'PrCreationCap',
-    scope,
-    enabled,
-    ...(options.maxOpenPullRequests !== undefined
-      ? { maxOpenPullRequests: options.maxOpenPullRequests }
+    ...(typed.organization !== undefined ? { organization: typed.organization } : {}),
+    ...(typed.repository !== undefined ? { repository: typed.repository } : {}),
+    enabled: typed.enabled ?? DEFAULT_CAP_ENABLED,
+    ...(typed.maxOpenPullRequests !== undefined
+      ? { maxOpenPullRequests: typed.maxOpenPullRequests }
       : {}),
   };
 }
 
-export function prCreationCapTarget(options: {
-  readonly organization?: string;
-  readonly repository?: string;
-}): TargetOf<'PrCreationCap'> {
-  const issues: ValidationIssue[] = [];
-  checkKnownOptions(options, ['organization', 'repository'], issues);
-  const scope = capScope(options, issues);
-  if (issues.length > 0 || !scope) {
-    throw new SpecValidationError(issues, `PrCreationCap ${describeScopeOptions(options)}`);
-  }
-  return { kind: 'PrCreationCap', scope };
+/** Builds a PrCreationCap spec with the defaults applied; throws SpecValidationError. */
+export function prCreationCapSpec(options: PrCreationCapOptions): PrCreationCapSpec {
+  const inputs = options as Inputs;
+  const resolved = resolvePrCreationCapInputs(inputs);
+  return {
+    kind: 'PrCreationCap',
+    scope: prCreationCapTarget(inputs).scope,
+    enabled: resolved.enabled,
+    ...(resolved.maxOpenPullRequests !== undefined
+      ? { maxOpenPullRequests: resolved.maxOpenPullRequests }
+      : {}),
+  };
 }
 
-function capScope(options: ScopeOptions, issues: ValidationIssue[]): CapScope | undefined {
-  return scopeFromOptions(options, ['organization', 'repository'], issues) as CapScope | undefined;
+export function prCreationCapTarget(
+  options: Pick<PrCreationCapInputs, 'organization' | 'repository'>,
+): PrCreationCapTarget {
+  const inputs = options as Inputs;
+  const issues: ValidationIssue[] = [];
+  const scope = scopeFromInputs(inputs, PR_CREATION_CAP_SCOPE_FIELDS, issues);
+  if (issues.length > 0 || !scope || isUnknown(scope)) fail(issues, inputs);
+  return { kind: 'PrCreationCap', scope: scope as CapScope };
 }

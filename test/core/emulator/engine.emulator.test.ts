@@ -127,7 +127,7 @@ describe("against the emulator: renewal follows GitHub's clock", () => {
     expect((await planResources(client(), [desired])).changes[0].action).toBe('create');
 
     const oneOff = {
-      ...limitOn('acme/docs', { expiry: 'one_day', renewal: false }),
+      ...limitOn('acme/docs', { expiry: 'one_day', renew: false }),
       previous,
     } as DesiredResource;
     const left = await planResources(client(), [oneOff]);

@@ -109,7 +109,7 @@ describe('InteractionLimit diff: expiring (renewal window)', () => {
   });
 
   test('the window is the declared one', () => {
-    const spec = repoLimitSpec({ expiry: 'one_week', renewalWindowSeconds: 3 * DAY });
+    const spec = repoLimitSpec({ expiry: 'one_week', renewWithin: 3 * DAY });
     expect(
       diff(present(spec), limit('collaborators_only', 'repository', inSeconds(3 * DAY + 1))).action,
     ).toBe('none');
@@ -223,7 +223,7 @@ describe('InteractionLimit diff: shadowed repository limits are blocked', () => 
 });
 
 describe('InteractionLimit diff: renewal turned off', () => {
-  const oneOff = repoLimitSpec({ renewal: false });
+  const oneOff = repoLimitSpec({ renew: false });
 
   test('expiring is not drift: none, with a note that it will lapse', () => {
     const change = diff(

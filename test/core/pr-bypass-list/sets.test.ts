@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { BYPASS_LIST_BATCH_SIZE } from '../../../src/github';
+import { BYPASS_LIST_MAX_USERS_PER_REQUEST } from '../../../src/github';
 import type { ObservedBypassList } from '../../../src/core';
 import { batchLogins, diffLoginSets, diffPrBypassList, prBypassListSpec } from '../../../src/core';
 
@@ -89,10 +89,10 @@ describe('batchLogins and PrBypassList operations: batches of at most 100, remov
         const batches = batchLogins(logins);
         for (const batch of batches) {
           expect(batch.length).toBeGreaterThan(0);
-          expect(batch.length).toBeLessThanOrEqual(BYPASS_LIST_BATCH_SIZE);
+          expect(batch.length).toBeLessThanOrEqual(BYPASS_LIST_MAX_USERS_PER_REQUEST);
         }
         expect(batches.flat()).toEqual(logins);
-        expect(batches.length).toBe(Math.ceil(n / BYPASS_LIST_BATCH_SIZE));
+        expect(batches.length).toBe(Math.ceil(n / BYPASS_LIST_MAX_USERS_PER_REQUEST));
       }),
     );
   });
