@@ -16,6 +16,78 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
+  // Import boundaries (docs/architecture.md): the engine knows no front door, and a front door
+  // knows only the engine and its own framework.
+  {
+    files: ['src/core/**/*.ts', 'src/github/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '**/policy',
+                '**/policy/**',
+                '**/cli',
+                '**/cli/**',
+                '**/emulator',
+                '**/emulator/**',
+                '**/pulumi',
+                '**/pulumi/**',
+                '**/terraform',
+                '**/terraform/**',
+                '**/cdktf',
+                '**/cdktf/**',
+                '**/cdktn',
+                '**/cdktn/**',
+                '**/action',
+                '**/action/**',
+                '@pulumi/*',
+                'cdktf',
+                'cdktn',
+                'constructs',
+                '@cdktf/*',
+                'fastify',
+                'commander',
+              ],
+              message:
+                'core and github are the engine: they never import the policy, the CLI, the emulator or a front door (docs/architecture.md).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: [
+      'src/pulumi/**/*.ts',
+      'src/terraform/**/*.ts',
+      'src/cdktf/**/*.ts',
+      'src/cdktn/**/*.ts',
+    ],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '**/policy',
+                '**/policy/**',
+                '**/cli',
+                '**/cli/**',
+                '**/emulator',
+                '**/emulator/**',
+              ],
+              message:
+                'A front door imports only core, github and its own framework (docs/architecture.md).',
+            },
+          ],
+        },
+      ],
+    },
+  },
   {
     files: ['**/*.js', '**/*.cjs'],
     languageOptions: {

@@ -9,4 +9,12 @@ export {
   policyJsonSchema,
 } from './policy';
 export type { Policy, PolicyExpansion, PolicyProblem, PolicyRepositoryPort } from './policy';
-export { main as runCli } from './cli';
+
+/**
+ * Runs the `gh-interactions` command with the given arguments; resolves to its exit code. The CLI
+ * (and the emulator it can start) is loaded on first call, so importing the library loads neither.
+ */
+export async function runCli(argv: readonly string[]): Promise<number> {
+  const { main } = await import('./cli/main.js');
+  return main([...argv]);
+}

@@ -1,6 +1,26 @@
 import { z } from 'zod';
 import { EXPIRY_SECONDS } from '../core/defaults';
-import type { Expiry, LimitType } from '../github/types';
+import {
+  BYPASS_USERS_DESCRIPTION,
+  EXPIRY_DESCRIPTION,
+  LIMIT_DESCRIPTION,
+  MAX_OPEN_PULL_REQUESTS_DESCRIPTION,
+  MAX_OPEN_PULL_REQUESTS_RULE,
+  RENEW_DESCRIPTION,
+  RENEW_WITHIN_DEFAULT_DESCRIPTION,
+  RENEW_WITHIN_DESCRIPTION,
+} from '../core/fields';
+import type { LimitType } from '../github/facts';
+import {
+  BYPASS_LIST_MAX_USERS,
+  EXPIRIES,
+  LIMIT_TYPES,
+  LOGIN_MAX_LENGTH,
+  LOGIN_PATTERN,
+  MAX_OPEN_PULL_REQUESTS,
+  MIN_OPEN_PULL_REQUESTS,
+  REPOSITORY_NAME_PATTERN,
+} from '../github/facts';
 import { DURATION_PATTERN } from './duration';
 
 /**
@@ -14,38 +34,27 @@ import { DURATION_PATTERN } from './duration';
 export const POLICY_VERSION = 1;
 
 /** Values of `limit`: GitHub's three, and `none` (make sure there is no limit). */
-export const LIMIT_VALUES = [
-  'existing_users',
-  'contributors_only',
-  'collaborators_only',
-  'none',
-] as const satisfies readonly (LimitType | 'none')[];
+export const LIMIT_VALUES = [...LIMIT_TYPES, 'none'] as const satisfies readonly (
+  LimitType | 'none'
+)[];
 
-export const EXPIRY_VALUES = [
-  'one_day',
-  'three_days',
-  'one_week',
-  'one_month',
-  'six_months',
-] as const satisfies readonly Expiry[];
+export const EXPIRY_VALUES = EXPIRIES;
 
 export const VISIBILITY_VALUES = ['public', 'private', 'internal', 'all'] as const;
 
-/** GitHub's bypass list holds at most 100 users. */
-export const MAX_BYPASS_LIST_USERS = 100;
-export const MIN_OPEN_PULL_REQUESTS = 1;
-export const MAX_OPEN_PULL_REQUESTS = 1000;
+export {
+  BYPASS_LIST_MAX_USERS as MAX_BYPASS_LIST_USERS,
+  MAX_OPEN_PULL_REQUESTS,
+  MIN_OPEN_PULL_REQUESTS,
+};
+const MAX_BYPASS_LIST_USERS = BYPASS_LIST_MAX_USERS;
 
-/**
- * GitHub login and organization name syntax: letters, digits and single hyphens, neither first
- * nor last, at most 39 characters.
- */
-export const LOGIN_PATTERN = /^[A-Za-z0-9](?:-?[A-Za-z0-9])*$/;
-const LOGIN_MAX_LENGTH = 39;
-/** Repository names: letters, digits, `.`, `_`, `-`; at most 100 characters; not `.` or `..`. */
-export const REPOSITORY_NAME_PATTERN = /^(?!\.\.?$)[A-Za-z0-9._-]{1,100}$/;
-export const FULL_NAME_PATTERN =
-  /^(?=[^/]{1,39}\/)[A-Za-z0-9](?:-?[A-Za-z0-9])*\/(?!\.\.?$)[A-Za-z0-9._-]{1,100}$/;
+/** Logins and repository names follow GitHub's rules, stated once in src/github/facts.ts. */
+export { LOGIN_PATTERN, REPOSITORY_NAME_PATTERN };
+const unanchored = (pattern: RegExp) => pattern.source.replace(/^\^/, '').replace(/\$$/, '');
+export const FULL_NAME_PATTERN = new RegExp(
+  `^(?=[^/]{1,${LOGIN_MAX_LENGTH}}/)${unanchored(LOGIN_PATTERN)}/${unanchored(REPOSITORY_NAME_PATTERN)}$`,
+);
 /** Name globs: the characters of a repository name plus `*`, `?`, `[`, `]`, `!`. */
 export const NAME_GLOB_PATTERN = /^[A-Za-z0-9._*?[\]!-]{1,100}$/;
 const EXCLUDE_PATTERN =
@@ -57,42 +66,33 @@ const LOGIN_EXPECTED =
   'a GitHub login (letters, digits and single hyphens, not first or last, at most 39 characters)';
 const ORG_EXPECTED =
   'an organization name (letters, digits and single hyphens, not first or last, at most 39 characters)';
-const CAP_RANGE_EXPECTED = `an integer from ${MIN_OPEN_PULL_REQUESTS} to ${MAX_OPEN_PULL_REQUESTS}`;
+const CAP_RANGE_EXPECTED = MAX_OPEN_PULL_REQUESTS_RULE;
 const MAX_WINDOW_SECONDS = EXPIRY_SECONDS.six_months - 1;
 
 const login = z
   .string({ error: LOGIN_EXPECTED })
-  .max(LOGIN_MAX_LENGTH, { error: LOGIN_EXPECTED })
+  .max(LOGIN_MAX_LENGTH, { error: LOGIN_EXPECTED, abort: true })
   .regex(LOGIN_PATTERN, { error: LOGIN_EXPECTED });
 
 const organizationName = z
   .string({ error: ORG_EXPECTED })
-  .max(LOGIN_MAX_LENGTH, { error: ORG_EXPECTED })
+  .max(LOGIN_MAX_LENGTH, { error: ORG_EXPECTED, abort: true })
   .regex(LOGIN_PATTERN, { error: ORG_EXPECTED });
 
 const limitValue = z.enum(LIMIT_VALUES).meta({
   title: 'Limit',
-  description:
-    'Who may comment, open issues and open pull requests while the limit is in force. ' +
-    'existing_users: accounts younger than 24 hours that have not contributed before are restricted; ' +
-    'contributors_only: users who have not contributed before and are not collaborators are restricted; ' +
-    'collaborators_only: only collaborators may interact; ' +
-    'none: make sure there is no limit (removes one set in the UI).',
+  description: `${LIMIT_DESCRIPTION} none: make sure there is no limit (removes one set in the UI).`,
 });
 
 const expiryValue = z.enum(EXPIRY_VALUES).meta({
   title: 'Expiry',
-  description:
-    'How long GitHub keeps the limit each time it is set. Renewal sets it again before it lapses. ' +
-    'Default: six_months.',
+  description: `${EXPIRY_DESCRIPTION} Default: six_months.`,
   default: 'six_months',
 });
 
 const renewValue = z.boolean({ error: 'true or false' }).meta({
   title: 'Renew',
-  description:
-    'Re-apply the limit when it has expired or expires within renew_within. false: a one-off ' +
-    'limit that is allowed to lapse. Default: true.',
+  description: `${RENEW_DESCRIPTION.replace('renewWithin', 'renew_within')} Default: true.`,
   default: true,
 });
 
@@ -110,10 +110,7 @@ const renewWithinValue = z
   )
   .meta({
     title: 'Renew within',
-    description:
-      'Renew the limit when it expires within this long: a duration (s, m, h, d, w; e.g. 12h, 3d, ' +
-      '1w, 1d12h) or a number of seconds. Must be shorter than the expiry. Default: 6h for ' +
-      'one_day, 1d for three_days, 2d for one_week, 7d for one_month, 30d for six_months.',
+    description: `${RENEW_WITHIN_DESCRIPTION} Default: ${RENEW_WITHIN_DEFAULT_DESCRIPTION}.`,
     examples: ['3d', '12h', 86400],
   });
 
@@ -183,10 +180,7 @@ export const BypassListSchema = z
   .meta({
     id: 'PrBypassList',
     title: 'Pull-request creation-cap bypass list',
-    description:
-      'The exact set of users who may open pull requests whatever the creation cap says ' +
-      '(authoritative: users added elsewhere are removed). At most 100 logins; case-insensitive, ' +
-      'no duplicates. [] empties the list.',
+    description: `${BYPASS_USERS_DESCRIPTION} [] empties the list.`,
   });
 
 const CAP_FORMS_EXPECTED =
@@ -208,9 +202,7 @@ export const CreationCapSchema = z
               .max(MAX_OPEN_PULL_REQUESTS, { error: CAP_RANGE_EXPECTED })
               .optional()
               .meta({
-                description:
-                  'How many pull requests a user without write access may have open at once ' +
-                  '(1–1000). Required when enabled.',
+                description: MAX_OPEN_PULL_REQUESTS_DESCRIPTION,
               }),
           },
           { error: CAP_FORMS_EXPECTED },
