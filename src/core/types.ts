@@ -15,7 +15,9 @@ export type ChangeOf<K extends ResourceKind> = KindTypeMap[K]['change'];
 export type InputsOf<K extends ResourceKind> = KindTypeMap[K]['inputs'];
 export type StateOf<K extends ResourceKind> = KindTypeMap[K]['state'];
 /** A declared resource of one kind. */
-export type DesiredOf<K extends ResourceKind> = Desired<KindTypeMap[K]>;
+export type DesiredOf<K extends ResourceKind> = K extends ResourceKind
+  ? Desired<KindTypeMap[K]>
+  : never;
 
 export type ResourceSpec = SpecOf<ResourceKind>;
 export type ResourceTarget = TargetOf<ResourceKind>;
