@@ -2,7 +2,7 @@ import type { Expiry } from '../github';
 import { EXPIRIES } from '../github';
 import type { FieldDefinition } from './attributes';
 import { checkField } from './attributes';
-import { EXPIRY_SECONDS } from './defaults';
+import { EXPIRY_MIN_SECONDS, isCalendarExpiry } from '../github/facts';
 import type { ValidationIssue } from './errors';
 import { describeValue, issue, joinOr } from './errors';
 import { checkLogin, checkRepositoryRef } from './names';
@@ -42,14 +42,14 @@ export function checkRenewalWindow(
     ? (expiry as Expiry)
     : undefined;
   const bound = knownExpiry
-    ? `shorter than the expiry ${knownExpiry} (${EXPIRY_SECONDS[knownExpiry]} seconds)`
+    ? `shorter than the expiry ${knownExpiry} (${isCalendarExpiry(knownExpiry) ? 'at least ' : ''}${EXPIRY_MIN_SECONDS[knownExpiry]} seconds)`
     : 'shorter than the expiry';
   const expected = `a number of seconds > 0 and ${bound}`;
   if (typeof windowSeconds !== 'number' || !Number.isFinite(windowSeconds) || windowSeconds <= 0) {
     issues.push(issue(path, shown, expected));
     return;
   }
-  if (knownExpiry && windowSeconds >= EXPIRY_SECONDS[knownExpiry]) {
+  if (knownExpiry && windowSeconds >= EXPIRY_MIN_SECONDS[knownExpiry]) {
     issues.push(issue(path, shown, expected, 'is too long'));
   }
 }

@@ -41,7 +41,6 @@ export {
   DEFAULT_PLAN_CONCURRENCY,
   DEFAULT_RENEWAL_ENABLED,
   DEFAULT_RENEWAL_WINDOW_SECONDS,
-  EXPIRY_SECONDS,
   defaultRenewalWindowSeconds,
 } from './defaults';
 export {

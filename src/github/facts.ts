@@ -70,3 +70,55 @@ export const MAX_OPEN_PULL_REQUESTS = 1000;
  */
 export const BYPASS_LIST_MAX_USERS_PER_REQUEST = 100;
 export const BYPASS_LIST_MAX_USERS = 100;
+
+const DAY_MS = 24 * 3600 * 1000;
+
+/**
+ * When a limit set at `from` with `expiry` ends. GitHub recomputes `expires_at` from now on every
+ * PUT. Days are days; `one_month` and `six_months` are calendar months: a `six_months` limit set
+ * on 2026-04-29 expired on 2026-10-29, 183 days later (reported by users renewing limits with
+ * `gh api`; see docs/emulator.md). A day past the end of the target month (a limit set on 31
+ * August for one month) is clamped to the month's last day, as Rails' `advance(months:)` does
+ * (an assumption: GitHub is a Rails application; no evidence for that edge yet).
+ */
+export function expiresAtFor(expiry: Expiry, from: Date): Date {
+  switch (expiry) {
+    case 'one_day':
+      return new Date(from.getTime() + DAY_MS);
+    case 'three_days':
+      return new Date(from.getTime() + 3 * DAY_MS);
+    case 'one_week':
+      return new Date(from.getTime() + 7 * DAY_MS);
+    case 'one_month':
+      return addCalendarMonths(from, 1);
+    case 'six_months':
+      return addCalendarMonths(from, 6);
+  }
+}
+
+function addCalendarMonths(from: Date, months: number): Date {
+  const year = from.getUTCFullYear();
+  const month = from.getUTCMonth() + months;
+  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  const result = new Date(from.getTime());
+  result.setUTCFullYear(year, month, Math.min(from.getUTCDate(), lastDay));
+  return result;
+}
+
+/**
+ * The shortest time each expiry can last, in seconds (calendar months vary: one month is at least
+ * 28 days, six months at least 181). A renewal window must be shorter than this, or a freshly set
+ * limit could already be "expiring".
+ */
+export const EXPIRY_MIN_SECONDS: Readonly<Record<Expiry, number>> = {
+  one_day: 24 * 3600,
+  three_days: 3 * 24 * 3600,
+  one_week: 7 * 24 * 3600,
+  one_month: 28 * 24 * 3600,
+  six_months: 181 * 24 * 3600,
+};
+
+/** Expiries counted in calendar months, whose length varies. */
+export function isCalendarExpiry(expiry: Expiry): boolean {
+  return expiry === 'one_month' || expiry === 'six_months';
+}

@@ -1,4 +1,5 @@
-import { DEFAULT_EXPIRY, EXPIRY_SECONDS, defaultRenewalWindowSeconds } from '../core/defaults';
+import { DEFAULT_EXPIRY, defaultRenewalWindowSeconds } from '../core/defaults';
+import { EXPIRY_MIN_SECONDS, isCalendarExpiry } from '../github/facts';
 import { formatDurationSeconds, parseDurationSeconds } from './duration';
 import { formatLocation } from './errors';
 import type { PathProblem } from './issues';
@@ -250,8 +251,8 @@ export function normalizePolicy(
     const window = own.renew_within ?? inherited?.renew_within;
     if (window === undefined) return true;
     const windowSeconds = parseDurationSeconds(window);
-    if (windowSeconds < EXPIRY_SECONDS[expiry]) return true;
-    const expiryText = `${expiry} (${formatDurationSeconds(EXPIRY_SECONDS[expiry])})`;
+    if (windowSeconds < EXPIRY_MIN_SECONDS[expiry]) return true;
+    const expiryText = `${expiry} (${isCalendarExpiry(expiry) ? 'at least ' : ''}${formatDurationSeconds(EXPIRY_MIN_SECONDS[expiry])})`;
     let windowText = typeof window === 'number' ? `${window} seconds` : JSON.stringify(window);
     if (formatDurationSeconds(windowSeconds) !== window) {
       windowText += ` (${formatDurationSeconds(windowSeconds)})`;

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { EXPIRY_SECONDS } from '../core/defaults';
 import {
   BYPASS_USERS_DESCRIPTION,
   EXPIRY_DESCRIPTION,
@@ -14,6 +13,7 @@ import type { LimitType } from '../github/facts';
 import {
   BYPASS_LIST_MAX_USERS,
   EXPIRIES,
+  EXPIRY_MIN_SECONDS,
   LIMIT_TYPES,
   LOGIN_MAX_LENGTH,
   LOGIN_PATTERN,
@@ -67,7 +67,7 @@ const LOGIN_EXPECTED =
 const ORG_EXPECTED =
   'an organization name (letters, digits and single hyphens, not first or last, at most 39 characters)';
 const CAP_RANGE_EXPECTED = MAX_OPEN_PULL_REQUESTS_RULE;
-const MAX_WINDOW_SECONDS = EXPIRY_SECONDS.six_months - 1;
+const MAX_WINDOW_SECONDS = EXPIRY_MIN_SECONDS.six_months - 1;
 
 const login = z
   .string({ error: LOGIN_EXPECTED })

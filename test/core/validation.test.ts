@@ -1,4 +1,5 @@
 import type { ResourceSpec } from '../../src/core';
+import { EXPIRY_MIN_SECONDS } from '../../src/github';
 import {
   DEFAULT_BYPASS_USERS,
   DEFAULT_CAP_ENABLED,
@@ -6,7 +7,6 @@ import {
   DEFAULT_PLAN_CONCURRENCY,
   DEFAULT_RENEWAL_ENABLED,
   DEFAULT_RENEWAL_WINDOW_SECONDS,
-  EXPIRY_SECONDS,
   SpecValidationError,
   assertValidSpec,
   interactionLimitSpec,
@@ -53,7 +53,9 @@ describe('defaults (pinned: changing one changes what every front door does)', (
   test('every default window is positive and at most half its expiry', () => {
     for (const [expiry, window] of Object.entries(DEFAULT_RENEWAL_WINDOW_SECONDS)) {
       expect(window).toBeGreaterThan(0);
-      expect(window).toBeLessThanOrEqual(EXPIRY_SECONDS[expiry as keyof typeof EXPIRY_SECONDS] / 2);
+      expect(window).toBeLessThanOrEqual(
+        EXPIRY_MIN_SECONDS[expiry as keyof typeof EXPIRY_MIN_SECONDS] / 2,
+      );
     }
   });
 
