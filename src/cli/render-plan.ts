@@ -77,6 +77,7 @@ export function renderChange(change: Change, style: Style): string[] {
   for (const reason of change.reasons)
     lines.push(`    ${style.cyan('why:')} ${reasonText(reason)}`);
   for (const note of change.notes) lines.push(`    note: ${note}`);
+  for (const warning of change.warnings) lines.push(`    ${style.yellow('warning:')} ${warning}`);
   if (change.remedy) lines.push(`    ${style.yellow('to do:')} ${change.remedy}`);
   return lines;
 }

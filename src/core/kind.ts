@@ -67,6 +67,11 @@ export interface ChangeCommon<T extends KindTypes> {
   readonly reasons: readonly T['reason'][];
   /** Informational remarks that do not call for a write (e.g. a one-off limit that lapsed). */
   readonly notes: readonly string[];
+  /**
+   * What the writes would do that the user may not expect (e.g. shorten a limit in force); the
+   * change still goes ahead. Front doors show them as warnings.
+   */
+  readonly warnings: readonly string[];
   /** What to do about a `blocked` change. */
   readonly remedy?: string;
   /** Hash of `before`, to tell later whether GitHub changed since the plan (isPlanStale). */

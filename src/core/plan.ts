@@ -134,7 +134,9 @@ export function pendingChanges(plan: Plan): Change[] {
  * Lays a change out in the documented key order (what people read first), whichever kind built
  * it, so `--json` output is stable and diffable.
  */
-export function orderChange<C extends Change>(change: C): C {
+export function orderChange<C extends Change>(
+  change: Omit<C, 'warnings'> & { readonly warnings?: readonly string[] },
+): C {
   const { kind, id, action, reasons, notes, remedy, before, after, operations } = change;
   const { target, desired, fingerprint, source } = change;
   return {
@@ -143,6 +145,7 @@ export function orderChange<C extends Change>(change: C): C {
     action,
     reasons,
     notes,
+    warnings: change.warnings ?? [],
     ...(remedy !== undefined ? { remedy } : {}),
     before,
     after,

@@ -18,6 +18,7 @@ const DOCUMENTED_KEYS = [
   'action',
   'reasons',
   'notes',
+  'warnings',
   'remedy',
   'before',
   'after',

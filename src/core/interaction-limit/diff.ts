@@ -1,4 +1,5 @@
-import type { ObservedInteractionLimit } from '../../github';
+import type { Expiry, ObservedInteractionLimit } from '../../github';
+import { expiresAtFor } from '../../github/facts';
 import { formatDuration, timestampMs } from '../clock';
 import { fingerprint } from '../hash';
 import type { DiffArgs } from '../kind';
@@ -64,12 +65,14 @@ export function diffInteractionLimit(input: InteractionLimitDiffInput): Interact
     operations: LimitOperation[],
     notes: string[] = [],
     remedy?: string,
+    warnings: string[] = [],
   ): InteractionLimitChange =>
     orderChange({
       ...base,
       action,
       reasons,
       notes,
+      warnings,
       ...(remedy !== undefined ? { remedy } : {}),
       after,
       operations,
@@ -194,7 +197,8 @@ export function diffInteractionLimit(input: InteractionLimitDiffInput): Interact
     }
   }
   if (reasons.length === 0) return change('none', after, [], [], notes);
-  return change(changed ? 'update' : 'renew', after, reasons, write, notes);
+  const warnings = shorteningWarning(id, observed, spec.expiry, now);
+  return change(changed ? 'update' : 'renew', after, reasons, write, notes, undefined, warnings);
 }
 
 function ownerScopeId(origin: string, owner: string): string {
@@ -225,4 +229,22 @@ function shadowedRemedy(id: string, declared: string, reason: ShadowedReason): s
     `To apply ${declared} on ${id}: remove or change the limit of ${reason.owner}, or wait until it expires at ${reason.expiresAt}, then apply again; ` +
     `or declare the limit on ${reason.owner} instead of on each repository.`
   );
+}
+
+/**
+ * GitHub recomputes `expires_at` from now on every PUT, so re-writing a limit with a shorter expiry
+ * than the one in force brings its end forward (re-arming a six_months limit as one_day).
+ */
+function shorteningWarning(
+  id: string,
+  observed: ObservedInteractionLimit,
+  expiry: Expiry,
+  now: Date,
+): string[] {
+  const newEnd = expiresAtFor(expiry, now);
+  if (!(newEnd.getTime() < timestampMs(observed.expiresAt))) return [];
+  const shown = newEnd.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  return [
+    `Writing ${id} shortens the limit in force: it expires at ${observed.expiresAt} now, and at ${shown} after this write (expiry ${expiry}; GitHub recomputes expires_at from now on every write).`,
+  ];
 }

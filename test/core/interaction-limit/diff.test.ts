@@ -316,3 +316,24 @@ describe('InteractionLimit diff: the change is plain data', () => {
     expect(a.fingerprint).not.toBe(c.fingerprint);
   });
 });
+
+describe('InteractionLimit diff: a write that shortens the limit in force is warned about', () => {
+  test('changing the limit with a shorter expiry than what remains: update, with a warning', () => {
+    const spec = repoLimitSpec({ limit: 'existing_users', expiry: 'one_day' });
+    const change = diff(
+      present(spec),
+      limit('collaborators_only', 'repository', inSeconds(100 * DAY)),
+    );
+    expect(change.action).toBe('update');
+    expect(change.warnings).toEqual([
+      `Writing repo/acme/api shortens the limit in force: it expires at ${inSeconds(100 * DAY)} now, and at ${inSeconds(DAY)} after this write (expiry one_day; GitHub recomputes expires_at from now on every write).`,
+    ]);
+  });
+
+  test('a renewal that extends the limit has no warning', () => {
+    const spec = repoLimitSpec({ expiry: 'one_week' });
+    const change = diff(present(spec), limit('collaborators_only', 'repository', inSeconds(DAY)));
+    expect(change.action).toBe('renew');
+    expect(change.warnings).toEqual([]);
+  });
+});
