@@ -29,6 +29,12 @@ export const DEFAULT_RENEWAL_ENABLED = true;
 /** Declaring a PrCreationCap resource means switching the cap on, unless it says otherwise. */
 export const DEFAULT_CAP_ENABLED = true;
 
+/**
+ * Draft pull requests do not count toward the cap unless declared: GitHub's own default
+ * (changelog of 2026-06-17).
+ */
+export const DEFAULT_INCLUDE_DRAFTS = false;
+
 /** A declared bypass list without users is an empty list: nobody bypasses the cap. */
 export const DEFAULT_BYPASS_USERS: readonly string[] = [];
 

@@ -1,12 +1,13 @@
 import type { GitHubClient } from './client';
-import { ADMINISTRATION_READ, ADMINISTRATION_WRITE, callGitHub } from './call';
+import { ADMINISTRATION_WRITE, callGitHub } from './call';
 import { BYPASS_LIST_MAX_USERS_PER_REQUEST } from './facts';
 import type { BypassListUser } from './types';
 
 const ROUTE = '/repos/{owner}/{repo}/interaction-limits/pulls/bypass-list';
 
-const context = (owner: string, repo: string, write: boolean) => ({
-  permission: write ? ADMINISTRATION_WRITE : ADMINISTRATION_READ,
+/** Reading the list needs Administration write too (GitHub's docs data for the bypass list). */
+const context = (owner: string, repo: string) => ({
+  permission: ADMINISTRATION_WRITE,
   scope: `${owner}/${repo}`,
   feature: `the pull-request creation cap bypass list of ${owner}/${repo}`,
 });
@@ -16,7 +17,7 @@ export async function getPrBypassList(
   owner: string,
   repo: string,
 ): Promise<BypassListUser[]> {
-  const response = await callGitHub(client, context(owner, repo, false), () =>
+  const response = await callGitHub(client, context(owner, repo), () =>
     client.octokit.request(`GET ${ROUTE}`, { owner, repo }),
   );
   const users = (Array.isArray(response.data) ? response.data : []) as Array<{
@@ -61,7 +62,7 @@ async function sendBatch(
       `${method} ${ROUTE.replace('{owner}', owner).replace('{repo}', repo)}: [users] ${users.length} logins given; expected 1 to ${BYPASS_LIST_MAX_USERS_PER_REQUEST} per request (GitHub's limit). Cut longer lists into batches first.`,
     );
   }
-  await callGitHub(client, context(owner, repo, true), () =>
+  await callGitHub(client, context(owner, repo), () =>
     client.octokit.request(`${method} ${ROUTE}`, { owner, repo, users: [...users] }),
   );
 }

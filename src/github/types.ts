@@ -36,12 +36,16 @@ export interface BypassListUser {
 export interface PrCreationCapSettings {
   readonly enabled: boolean;
   readonly maxOpenPullRequests: number;
+  /** Whether draft pull requests count toward the cap (GitHub's default: they do not). */
+  readonly includeDrafts: boolean;
 }
 
 export interface UpdatePrCreationCapInput {
   readonly enabled: boolean;
   /** 1–1000; when omitted GitHub keeps the current value. */
   readonly maxOpenPullRequests?: number;
+  /** Whether drafts count; when omitted GitHub keeps the current value. */
+  readonly includeDrafts?: boolean;
 }
 
 /** What policy selectors need to know about a repository. */

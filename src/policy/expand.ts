@@ -212,7 +212,7 @@ function describeSetting(setting: AnySetting): string {
   }
   if ('enabled' in setting) {
     return setting.enabled
-      ? `max_open_pull_requests ${setting.maxOpenPullRequests}`
+      ? `max_open_pull_requests ${setting.maxOpenPullRequests}, include_drafts ${setting.includeDrafts}`
       : `disabled${setting.maxOpenPullRequests === undefined ? '' : ` (max_open_pull_requests ${setting.maxOpenPullRequests})`}`;
   }
   if (setting.limit === 'none') return 'none';
@@ -252,6 +252,7 @@ function capResource(scope: CapScope, setting: CapSetting): DesiredResource {
       ...(setting.maxOpenPullRequests !== undefined && {
         maxOpenPullRequests: setting.maxOpenPullRequests,
       }),
+      includeDrafts: setting.includeDrafts,
     },
     source: sourceOf(setting.location),
   };

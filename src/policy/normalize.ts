@@ -1,4 +1,9 @@
-import { DEFAULT_EXPIRY, defaultRenewalWindowSeconds } from '../core/defaults';
+import {
+  DEFAULT_CAP_ENABLED,
+  DEFAULT_EXPIRY,
+  DEFAULT_INCLUDE_DRAFTS,
+  defaultRenewalWindowSeconds,
+} from '../core/defaults';
 import { EXPIRY_MIN_SECONDS, isCalendarExpiry } from '../github/facts';
 import { formatDurationSeconds, parseDurationSeconds } from './duration';
 import { formatLocation } from './errors';
@@ -86,14 +91,17 @@ export function normalizePolicy(
 
   const capSetting = (cap: CreationCapDocument, path: readonly PathSegment[]): CapSetting => {
     const location = keyAt(path);
-    if (cap === false || cap === 'disabled') return { enabled: false, location };
-    return cap.max_open_pull_requests === undefined
-      ? { enabled: cap.enabled ?? true, location }
-      : {
-          enabled: cap.enabled ?? true,
-          maxOpenPullRequests: cap.max_open_pull_requests,
-          location,
-        };
+    if (cap === false || cap === 'disabled') {
+      return { enabled: false, includeDrafts: DEFAULT_INCLUDE_DRAFTS, location };
+    }
+    return {
+      enabled: cap.enabled ?? DEFAULT_CAP_ENABLED,
+      ...(cap.max_open_pull_requests !== undefined
+        ? { maxOpenPullRequests: cap.max_open_pull_requests }
+        : {}),
+      includeDrafts: cap.include_drafts ?? DEFAULT_INCLUDE_DRAFTS,
+      location,
+    };
   };
 
   const repositorySettings = (

@@ -184,7 +184,7 @@ export const BypassListSchema = z
   });
 
 const CAP_FORMS_EXPECTED =
-  'false, "disabled", or a mapping with enabled and max_open_pull_requests';
+  'false, "disabled", or a mapping with enabled, max_open_pull_requests and include_drafts';
 export const CreationCapSchema = z
   .union(
     [
@@ -204,6 +204,11 @@ export const CreationCapSchema = z
               .meta({
                 description: MAX_OPEN_PULL_REQUESTS_DESCRIPTION,
               }),
+            include_drafts: z.boolean({ error: 'true or false' }).optional().meta({
+              description:
+                "Whether draft pull requests count toward the cap. Default: false (GitHub's default: drafts do not count).",
+              default: false,
+            }),
           },
           { error: CAP_FORMS_EXPECTED },
         )

@@ -32,6 +32,8 @@ export interface CapSetting {
   readonly enabled: boolean;
   /** 1–1000; always set when enabled, optional when disabled (GitHub keeps its value). */
   readonly maxOpenPullRequests?: number;
+  /** Whether draft pull requests count toward the cap (default false). */
+  readonly includeDrafts: boolean;
   readonly location: PolicyLocation;
 }
 

@@ -83,6 +83,7 @@ describe('defaults (pinned: changing one changes what every front door does)', (
       scope: { type: 'organization', org: 'acme' },
       enabled: true,
       maxOpenPullRequests: 3,
+      includeDrafts: false,
     });
   });
 });
@@ -287,6 +288,7 @@ describe('PrCreationCap validation', () => {
       kind: 'PrCreationCap',
       scope: { type: 'organization', org: 'acme' },
       enabled: false,
+      includeDrafts: false,
     });
   });
 

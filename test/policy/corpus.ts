@@ -172,7 +172,7 @@ repositories:
       'bad.yaml:4:48: organizations.acme.pr_creation_cap.max_open_pull_requests: 0 is not allowed; expected an integer from 1 to 1000',
       'bad.yaml:7:48: repositories[0].pr_creation_cap.max_open_pull_requests: 1001 is not allowed; expected an integer from 1 to 1000',
       'bad.yaml:9:48: repositories[1].pr_creation_cap.max_open_pull_requests: 2.5 is not allowed; expected an integer from 1 to 1000',
-      'bad.yaml:11:22: repositories[2].pr_creation_cap: true is not allowed; expected false, "disabled", or a mapping with enabled and max_open_pull_requests',
+      'bad.yaml:11:22: repositories[2].pr_creation_cap: true is not allowed; expected false, "disabled", or a mapping with enabled, max_open_pull_requests and include_drafts',
       'bad.yaml:13:22: repositories[3].pr_creation_cap: max_open_pull_requests is missing; an enabled cap needs an integer from 1 to 1000 (or write false to disable the cap)',
     ],
   },

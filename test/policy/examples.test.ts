@@ -34,6 +34,7 @@ describe('examples/policy', () => {
           scope: { type: 'organization', org: 'acme' },
           enabled: true,
           maxOpenPullRequests: 3,
+          includeDrafts: false,
         },
         source: at(19),
       },

@@ -81,12 +81,12 @@ organizations:
     expect(
       policy.organizations.map(({ prCreationCap }) => withoutLocation(prCreationCap!)),
     ).toEqual([
-      { enabled: false },
-      { enabled: false },
-      { enabled: true, maxOpenPullRequests: 1 },
-      { enabled: true, maxOpenPullRequests: 1000 },
-      { enabled: false, maxOpenPullRequests: 5 },
-      { enabled: false },
+      { enabled: false, includeDrafts: false },
+      { enabled: false, includeDrafts: false },
+      { enabled: true, maxOpenPullRequests: 1, includeDrafts: false },
+      { enabled: true, maxOpenPullRequests: 1000, includeDrafts: false },
+      { enabled: false, maxOpenPullRequests: 5, includeDrafts: false },
+      { enabled: false, includeDrafts: false },
     ]);
   });
 

@@ -10,10 +10,13 @@ export async function applyPrCreationCapChange(
 ): Promise<void> {
   const scope = change.target.scope;
   for (const operation of change.operations) {
-    const input =
-      operation.maxOpenPullRequests === undefined
-        ? { enabled: operation.enabled }
-        : { enabled: operation.enabled, maxOpenPullRequests: operation.maxOpenPullRequests };
+    const input = {
+      enabled: operation.enabled,
+      ...(operation.maxOpenPullRequests !== undefined
+        ? { maxOpenPullRequests: operation.maxOpenPullRequests }
+        : {}),
+      ...(operation.includeDrafts !== undefined ? { includeDrafts: operation.includeDrafts } : {}),
+    };
     if (scope.type === 'organization') await updateOrgPrCreationCap(client, scope.org, input);
     else await updateRepoPrCreationCap(client, scope.owner, scope.repo, input);
     log.writes++;

@@ -15,7 +15,9 @@ import type {
 export type PrCreationCapDiffInput = Pick<DiffArgs<PrCreationCapTypes>, 'desired' | 'observed'>;
 
 export function prCreationCapCanonical(observed: ObservedCap): unknown {
-  return observed.available ? [true, observed.enabled, observed.maxOpenPullRequests] : [false];
+  return observed.available
+    ? [true, observed.enabled, observed.maxOpenPullRequests, observed.includeDrafts]
+    : [false];
 }
 
 /**
@@ -30,7 +32,11 @@ export function diffPrCreationCap(input: PrCreationCapDiffInput): PrCreationCapC
   const id = prCreationCapId(target);
   const after: DesiredCapState =
     desired.ensure === 'present' && desired.spec.enabled
-      ? { enabled: true, maxOpenPullRequests: desired.spec.maxOpenPullRequests }
+      ? {
+          enabled: true,
+          maxOpenPullRequests: desired.spec.maxOpenPullRequests,
+          includeDrafts: desired.spec.includeDrafts,
+        }
       : { enabled: false };
 
   const reasons: PrCreationCapReason[] = [];
@@ -67,12 +73,22 @@ export function diffPrCreationCap(input: PrCreationCapDiffInput): PrCreationCapC
         after: after.maxOpenPullRequests ?? null,
       });
     }
+    if (observed.enabled && observed.includeDrafts !== after.includeDrafts) {
+      reasons.push({
+        type: 'changed',
+        message: `Draft pull requests ${observed.includeDrafts ? 'count' : 'do not count'} toward the creation cap of ${id} on GitHub; declared ${after.includeDrafts ? 'to count' : 'not to count'}.`,
+        field: 'includeDrafts',
+        before: observed.includeDrafts,
+        after: after.includeDrafts ?? null,
+      });
+    }
     if (reasons.length > 0) {
       action = 'update';
       operations.push({
         type: 'update_cap',
         enabled: true,
         maxOpenPullRequests: after.maxOpenPullRequests,
+        includeDrafts: after.includeDrafts,
       });
     }
   } else if (observed.enabled) {

@@ -30,9 +30,9 @@ import { validatePrCreationCapSpec, validatePrCreationCapTarget } from './valida
 
 export function describeCap(cap: ObservedCap | DesiredCapState): string {
   if ('available' in cap && !cap.available) return 'not available (GitHub answered 405)';
-  return cap.enabled
-    ? `enabled, at most ${cap.maxOpenPullRequests} open pull requests`
-    : 'disabled';
+  if (!cap.enabled) return 'disabled';
+  const drafts = cap.includeDrafts ? ', drafts count' : '';
+  return `enabled, at most ${cap.maxOpenPullRequests} open pull requests${drafts}`;
 }
 
 /** The PrCreationCap kind: how many pull requests users without write access may have open. */

@@ -12,7 +12,12 @@ export async function observePrCreationCap(
       scope.type === 'organization'
         ? await getOrgPrCreationCap(client, scope.org)
         : await getRepoPrCreationCap(client, scope.owner, scope.repo);
-    return { available: true, enabled: cap.enabled, maxOpenPullRequests: cap.maxOpenPullRequests };
+    return {
+      available: true,
+      enabled: cap.enabled,
+      maxOpenPullRequests: cap.maxOpenPullRequests,
+      includeDrafts: cap.includeDrafts,
+    };
   } catch (error) {
     if (error instanceof NotAvailableError) return { available: false };
     throw error;

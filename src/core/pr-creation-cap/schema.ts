@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { MAX_OPEN_PULL_REQUESTS, MIN_OPEN_PULL_REQUESTS } from '../../github/facts';
 import type { FieldDefinition } from '../attributes';
 import { describeAttributes, inputsObjectSchema } from '../attributes';
-import { DEFAULT_CAP_ENABLED } from '../defaults';
+import { DEFAULT_CAP_ENABLED, DEFAULT_INCLUDE_DRAFTS } from '../defaults';
 import {
   MAX_OPEN_PULL_REQUESTS_DESCRIPTION,
   MAX_OPEN_PULL_REQUESTS_RULE,
@@ -38,6 +38,16 @@ export const PR_CREATION_CAP_FIELDS: readonly FieldDefinition[] = [
     expected: MAX_OPEN_PULL_REQUESTS_RULE,
     minimum: MIN_OPEN_PULL_REQUESTS,
     maximum: MAX_OPEN_PULL_REQUESTS,
+  },
+  {
+    name: 'includeDrafts',
+    schema: z.boolean(),
+    type: 'boolean',
+    presence: 'optional',
+    description:
+      "Whether draft pull requests count toward the cap. By default they do not (GitHub's default).",
+    expected: 'true or false',
+    default: DEFAULT_INCLUDE_DRAFTS,
   },
   {
     name: 'available',

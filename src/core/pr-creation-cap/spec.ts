@@ -1,6 +1,6 @@
 import { checkFields } from '../attributes';
 import { describeScopeInputs, scopeFromInputs } from '../checks';
-import { DEFAULT_CAP_ENABLED } from '../defaults';
+import { DEFAULT_CAP_ENABLED, DEFAULT_INCLUDE_DRAFTS } from '../defaults';
 import type { ValidationIssue } from '../errors';
 import { SpecValidationError } from '../errors';
 import { isUnknown } from '../unknown';
@@ -32,7 +32,7 @@ function fail(issues: ValidationIssue[], inputs: Inputs): never {
 
 export function resolvePrCreationCapInputs(
   inputs: Inputs,
-): PrCreationCapInputs & { enabled: boolean } {
+): PrCreationCapInputs & { enabled: boolean; includeDrafts: boolean } {
   const issues = validatePrCreationCapInputs(inputs);
   if (issues.length > 0) fail(issues, inputs);
   const typed = inputs as PrCreationCapInputs;
@@ -43,6 +43,7 @@ export function resolvePrCreationCapInputs(
     ...(typed.maxOpenPullRequests !== undefined
       ? { maxOpenPullRequests: typed.maxOpenPullRequests }
       : {}),
+    includeDrafts: typed.includeDrafts ?? DEFAULT_INCLUDE_DRAFTS,
   };
 }
 
@@ -57,6 +58,7 @@ export function prCreationCapSpec(options: PrCreationCapOptions): PrCreationCapS
     ...(resolved.maxOpenPullRequests !== undefined
       ? { maxOpenPullRequests: resolved.maxOpenPullRequests }
       : {}),
+    includeDrafts: resolved.includeDrafts,
   };
 }
 

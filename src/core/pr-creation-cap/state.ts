@@ -39,6 +39,7 @@ export function prCreationCapImportInputs(
       : { repository: `${scope.owner}/${scope.repo}` }),
     enabled: observed.enabled,
     ...(observed.enabled ? { maxOpenPullRequests: observed.maxOpenPullRequests } : {}),
+    includeDrafts: observed.includeDrafts,
   };
 }
 

@@ -16,6 +16,8 @@ export interface PrCreationCapSpec {
   readonly enabled: boolean;
   /** 1–1000. Required when enabled. */
   readonly maxOpenPullRequests?: number;
+  /** Whether draft pull requests count toward the cap. */
+  readonly includeDrafts: boolean;
 }
 
 export interface PrCreationCapTarget {
@@ -32,29 +34,39 @@ export interface PrCreationCapInputs {
   readonly enabled?: boolean;
   /** 1–1000; required when enabled. Ignored when disabled: a disabled cap has no maximum. */
   readonly maxOpenPullRequests?: number;
+  /** @default DEFAULT_INCLUDE_DRAFTS (false) */
+  readonly includeDrafts?: boolean;
 }
 
 export interface PrCreationCapState extends PrCreationCapInputs {
   readonly id: string;
   readonly enabled: boolean;
+  readonly includeDrafts: boolean;
   /** False when GitHub answered 405: the cap is not offered for this organization or repository. */
   readonly available: boolean;
 }
 
 /** A creation cap as observed: its settings, or `available: false` when GitHub answered 405. */
 export type ObservedCap =
-  | { readonly available: true; readonly enabled: boolean; readonly maxOpenPullRequests: number }
+  | {
+      readonly available: true;
+      readonly enabled: boolean;
+      readonly maxOpenPullRequests: number;
+      readonly includeDrafts: boolean;
+    }
   | { readonly available: false };
 
 export interface DesiredCapState {
   readonly enabled: boolean;
   readonly maxOpenPullRequests?: number;
+  readonly includeDrafts?: boolean;
 }
 
 export type CapOperation = {
   readonly type: 'update_cap';
   readonly enabled: boolean;
   readonly maxOpenPullRequests?: number;
+  readonly includeDrafts?: boolean;
 };
 
 export type PrCreationCapReason =

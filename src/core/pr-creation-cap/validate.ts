@@ -19,6 +19,7 @@ export function validatePrCreationCapSpec(spec: PrCreationCapSpec): ValidationIs
       issue('maxOpenPullRequests', spec.maxOpenPullRequests, MAX_OPEN_PULL_REQUESTS_RULE),
     );
   }
+  if (spec.includeDrafts !== undefined) checkBoolean('includeDrafts', spec.includeDrafts, issues);
   checkCapRequired(spec.enabled, spec.maxOpenPullRequests, issues);
   return issues;
 }

@@ -77,12 +77,12 @@ describe.each<[ResourceKind, Record<string, unknown>, Record<string, unknown>]>(
   [
     'PrCreationCap',
     { repository: 'acme/api', maxOpenPullRequests: 3 },
-    { repository: 'acme/api', enabled: true, maxOpenPullRequests: 3 },
+    { repository: 'acme/api', enabled: true, maxOpenPullRequests: 3, includeDrafts: false },
   ],
   [
     'PrCreationCap',
     { organization: 'acme', enabled: false },
-    { organization: 'acme', enabled: false },
+    { organization: 'acme', enabled: false, includeDrafts: false },
   ],
 ])('%s through the adapter API, against the emulator', (kind, inputs, resolved) => {
   test(`${JSON.stringify(inputs)}: apply, then a Read gives back exactly the declared inputs`, async () => {

@@ -23,11 +23,13 @@ const on = (max: number): ObservedCap => ({
   available: true,
   enabled: true,
   maxOpenPullRequests: max,
+  includeDrafts: false,
 });
 const off = (max: number): ObservedCap => ({
   available: true,
   enabled: false,
   maxOpenPullRequests: max,
+  includeDrafts: false,
 });
 const unavailable: ObservedCap = { available: false };
 
@@ -50,7 +52,7 @@ describe('PrCreationCap diff', () => {
       }),
     ]);
     expect(change.operations).toEqual([
-      { type: 'update_cap', enabled: true, maxOpenPullRequests: 5 },
+      { type: 'update_cap', enabled: true, maxOpenPullRequests: 5, includeDrafts: false },
     ]);
   });
 
@@ -59,7 +61,7 @@ describe('PrCreationCap diff', () => {
     expect(change.action).toBe('update');
     expect(change.reasons.map((r) => r.type)).toEqual(['disabled']);
     expect(change.operations).toEqual([
-      { type: 'update_cap', enabled: true, maxOpenPullRequests: 5 },
+      { type: 'update_cap', enabled: true, maxOpenPullRequests: 5, includeDrafts: false },
     ]);
   });
 
@@ -102,5 +104,43 @@ describe('PrCreationCap diff', () => {
     expect(change.operations).toEqual([{ type: 'update_cap', enabled: false }]);
     expect(change.after).toEqual({ enabled: false });
     expect(diffPrCreationCap({ desired: absent, observed: off(3) }).action).toBe('none');
+  });
+});
+
+describe('PrCreationCap diff: include_drafts', () => {
+  const withDrafts = {
+    ensure: 'present',
+    spec: prCreationCapSpec({
+      repository: 'acme/api',
+      maxOpenPullRequests: 5,
+      includeDrafts: true,
+    }),
+  } as const;
+
+  test('declared to count drafts, GitHub does not: update, changed includeDrafts', () => {
+    const change = diffPrCreationCap({ desired: withDrafts, observed: on(5) });
+    expect(change.action).toBe('update');
+    expect(change.reasons).toEqual([
+      expect.objectContaining({
+        type: 'changed',
+        field: 'includeDrafts',
+        before: false,
+        after: true,
+      }),
+    ]);
+    expect(change.operations).toEqual([
+      { type: 'update_cap', enabled: true, maxOpenPullRequests: 5, includeDrafts: true },
+    ]);
+  });
+
+  test('the same on both sides: none; a disabled cap ignores it', () => {
+    expect(
+      diffPrCreationCap({ desired: withDrafts, observed: { ...on(5), includeDrafts: true } })
+        .action,
+    ).toBe('none');
+    expect(
+      diffPrCreationCap({ desired: disabled(), observed: { ...off(5), includeDrafts: true } })
+        .action,
+    ).toBe('none');
   });
 });
