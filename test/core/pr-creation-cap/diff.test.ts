@@ -19,13 +19,14 @@ const absent = {
   ensure: 'absent',
   target: { kind: 'PrCreationCap', scope: { type: 'organization', org: 'acme' } },
 } as const;
-const on = (max: number): ObservedCap => ({
+type AvailableCap = Extract<ObservedCap, { available: true }>;
+const on = (max: number): AvailableCap => ({
   available: true,
   enabled: true,
   maxOpenPullRequests: max,
   includeDrafts: false,
 });
-const off = (max: number): ObservedCap => ({
+const off = (max: number): AvailableCap => ({
   available: true,
   enabled: false,
   maxOpenPullRequests: max,
