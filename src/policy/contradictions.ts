@@ -99,8 +99,9 @@ export function shadowedRepositoryLimits(policy: Policy, userLogin?: string): Po
       path: own ? `${entry.path}.interaction_limit` : entry.path,
       message:
         `${declared}, but ${shadow.scope} (${formatLocation(shadow.setting.location)}) is in ` +
-        `force on every repository of ${shadow.name} and GitHub refuses to set or remove a repository ` +
-        `limit under it (409 Conflict). Keep one of the two`,
+        `force on every repository of ${shadow.name}: setting it wipes the limits of ${shadow.name}'s ` +
+        `public repositories, and GitHub refuses to set or remove a repository limit under it ` +
+        `(409 Conflict). Keep one of the two`,
     });
   }
   return problems;

@@ -188,7 +188,7 @@ describe('planResources: reads', () => {
     ).rejects.toThrow(DuplicateResourceError);
   });
 
-  test('a repository blocked by an org limit that the same plan removes says a second apply finishes', async () => {
+  test('a repository under an org limit that the same plan removes is planned as missing, set after the removal', async () => {
     const orgLimit = {
       limit: 'existing_users',
       origin: 'organization',
@@ -208,9 +208,38 @@ describe('planResources: reads', () => {
       ],
       { now: NOW },
     );
-    expect(plan.changes.map((c) => c.action)).toEqual(['blocked', 'delete']);
-    expect(plan.changes[0].remedy).toContain(
-      'This plan removes the limit of org/acme: apply, then plan and apply again',
+    expect(plan.changes.map((c) => c.action)).toEqual(['create', 'delete']);
+    expect(plan.changes[0]).toMatchObject({
+      reasons: [{ type: 'missing' }],
+      operations: [{ type: 'set_limit', limit: 'collaborators_only', expiry: 'six_months' }],
+    });
+    expect(plan.changes[0].reasons[0].message).toContain(
+      'the limit of org/acme overwrote it, and this plan removes that limit',
+    );
+    expect(plan.changes[0]).not.toHaveProperty('remedy');
+  });
+
+  test('setting an org limit where none is in force warns that it overwrites its repositories, naming those declared', async () => {
+    const fake = new FakeGitHub()
+      .on('GET', '/orgs/acme/interaction-limits', { status: 200, body: {} })
+      .on('GET', '/repos/acme/api/interaction-limits', { status: 200, body: {} });
+    const plan = await planResources(
+      clientFor(fake),
+      [
+        repoLimit('acme/api'),
+        {
+          ensure: 'present',
+          spec: interactionLimitSpec({ organization: 'acme', limit: 'existing_users' }),
+        },
+      ],
+      { now: NOW },
+    );
+    expect(plan.changes.map((c) => c.action)).toEqual(['create', 'create']);
+    expect(plan.changes[1].warnings).toEqual([
+      "Setting the limit of org/acme overwrites the limits of its public repositories: they are cleared, and have no limit of their own once org/acme's ends. Declared in this plan and overwritten: repo/acme/api.",
+    ]);
+    expect(plan.changes[0].warnings[0]).toMatch(
+      /^This plan sets the limit of org\/acme first, which overwrites the limit of repo\/acme\/api/,
     );
   });
 });

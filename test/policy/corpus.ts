@@ -357,9 +357,9 @@ repositories:
     pr_creation_cap: false
 `,
     problems: [
-      'bad.yaml:7:5: repositories[0].interaction_limit: declares an interaction limit for acme/website, but organizations.acme.interaction_limit (bad.yaml:4:5) is in force on every repository of acme and GitHub refuses to set or remove a repository limit under it (409 Conflict). Keep one of the two',
-      'bad.yaml:9:5: repositories[1].interaction_limit: declares that acme/api has no interaction limit, but organizations.acme.interaction_limit (bad.yaml:4:5) is in force on every repository of acme and GitHub refuses to set or remove a repository limit under it (409 Conflict). Keep one of the two',
-      'bad.yaml:11:5: repositories[2].interaction_limit: declares an interaction limit for the acme repositories it selects, but organizations.acme.interaction_limit (bad.yaml:4:5) is in force on every repository of acme and GitHub refuses to set or remove a repository limit under it (409 Conflict). Keep one of the two',
+      "bad.yaml:7:5: repositories[0].interaction_limit: declares an interaction limit for acme/website, but organizations.acme.interaction_limit (bad.yaml:4:5) is in force on every repository of acme: setting it wipes the limits of acme's public repositories, and GitHub refuses to set or remove a repository limit under it (409 Conflict). Keep one of the two",
+      "bad.yaml:9:5: repositories[1].interaction_limit: declares that acme/api has no interaction limit, but organizations.acme.interaction_limit (bad.yaml:4:5) is in force on every repository of acme: setting it wipes the limits of acme's public repositories, and GitHub refuses to set or remove a repository limit under it (409 Conflict). Keep one of the two",
+      "bad.yaml:11:5: repositories[2].interaction_limit: declares an interaction limit for the acme repositories it selects, but organizations.acme.interaction_limit (bad.yaml:4:5) is in force on every repository of acme: setting it wipes the limits of acme's public repositories, and GitHub refuses to set or remove a repository limit under it (409 Conflict). Keep one of the two",
     ],
   },
   {
@@ -375,7 +375,7 @@ repositories:
     pr_creation_cap: false
 `,
     problems: [
-      'bad.yaml:8:5: repositories[0]: gives acme/website defaults.interaction_limit (bad.yaml:6:3), but organizations.acme.interaction_limit (bad.yaml:4:5) is in force on every repository of acme and GitHub refuses to set or remove a repository limit under it (409 Conflict). Keep one of the two',
+      "bad.yaml:8:5: repositories[0]: gives acme/website defaults.interaction_limit (bad.yaml:6:3), but organizations.acme.interaction_limit (bad.yaml:4:5) is in force on every repository of acme: setting it wipes the limits of acme's public repositories, and GitHub refuses to set or remove a repository limit under it (409 Conflict). Keep one of the two",
     ],
   },
   {
@@ -389,7 +389,7 @@ repositories:
     interaction_limit: { limit: collaborators_only }
 `,
     problems: [
-      'bad.yaml:7:5: repositories[0].interaction_limit: declares an interaction limit for Octocat/hello-world, but user.interaction_limit (bad.yaml:4:3) is in force on every repository of octocat and GitHub refuses to set or remove a repository limit under it (409 Conflict). Keep one of the two',
+      "bad.yaml:7:5: repositories[0].interaction_limit: declares an interaction limit for Octocat/hello-world, but user.interaction_limit (bad.yaml:4:3) is in force on every repository of octocat: setting it wipes the limits of octocat's public repositories, and GitHub refuses to set or remove a repository limit under it (409 Conflict). Keep one of the two",
     ],
   },
 ];

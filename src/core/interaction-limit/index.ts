@@ -10,7 +10,7 @@ import {
   parseInteractionLimitId,
 } from './identity';
 import { observeInteractionLimit } from './observe';
-import { linkBlockedToPlannedRemovals } from './refine';
+import { refineOwnerLimits } from './refine';
 import {
   INTERACTION_LIMIT_ATTRIBUTES,
   INTERACTION_LIMIT_FIELDS,
@@ -73,7 +73,7 @@ export const interactionLimitKind: ResourceKindContract<InteractionLimitTypes> =
     after: change.after ? `${change.after.limit} for ${change.after.expiry}` : 'no limit',
     details: [],
   }),
-  refineChanges: linkBlockedToPlannedRemovals,
+  refineChanges: refineOwnerLimits,
   toState: interactionLimitToState,
   fromState: interactionLimitFromState,
   importInputs: interactionLimitImportInputs,

@@ -170,7 +170,7 @@ describe('against the emulator: shadowed repository limits', () => {
     });
   });
 
-  test('removing the org limit in the same plan: the repository is written on the next run', async () => {
+  test('removing the org limit in the same plan: the repository limit reappears as missing and is set after it, in one apply', async () => {
     await emu().admin.setOrgLimit('acme', { limit: 'existing_users', expiry: 'one_week' });
     const desired: DesiredResource[] = [
       limitOn('acme/api'),
@@ -179,13 +179,16 @@ describe('against the emulator: shadowed repository limits', () => {
         target: { kind: 'InteractionLimit', scope: { type: 'organization', org: 'acme' } },
       },
     ];
-    const first = await applyPlan(client(), await planResources(client(), desired));
-    expect(first.results.map((r) => r.outcome)).toEqual(['blocked', 'applied']);
-    const second = await applyPlan(client(), await planResources(client(), desired));
-    expect(second.results.map((r) => [r.action, r.outcome])).toEqual([
-      ['create', 'applied'],
-      ['none', 'unchanged'],
+    const plan = await planResources(client(), desired);
+    expect(plan.changes.map((c) => c.action)).toEqual(['create', 'delete']);
+    const first = await applyPlan(client(), plan);
+    expect(first.results.map((r) => r.outcome)).toEqual(['applied', 'applied']);
+    expect(await writesSeen(emu())).toEqual([
+      'DELETE /orgs/acme/interaction-limits',
+      'PUT /repos/acme/api/interaction-limits',
     ]);
+    const second = await planResources(client(), desired);
+    expect(second.changes.map((c) => c.action)).toEqual(['none', 'none']);
   });
 });
 
