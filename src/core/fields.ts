@@ -128,3 +128,17 @@ export const EXPIRY_FIELD: FieldDefinition = {
 };
 
 export const DURATION_EXPECTED = DURATION_RULE;
+
+/** `2026-12-01T00:00:00Z` (any offset) or `2026-12-01` (midnight UTC). */
+export const untilSchema = z.union([z.iso.datetime({ offset: true }), z.iso.date()]);
+export const UNTIL_RULE =
+  'an ISO-8601 date-time such as 2026-12-01T00:00:00Z, or a date such as 2026-12-01 (midnight UTC)';
+export const UNTIL_DESCRIPTION =
+  'When the declaration ends: from then on nothing is written and the limit is left to lapse ' +
+  '(a one-off limit). Before then, a missing limit is set, and renewed only while it would end ' +
+  'before this moment. An ISO-8601 date-time, or a date (midnight UTC).';
+
+/** The moment an `until` value names, as an ISO-8601 timestamp. */
+export function untilTimestamp(until: string): string {
+  return new Date(/T/.test(until) ? until : `${until}T00:00:00Z`).toISOString();
+}

@@ -220,7 +220,8 @@ function describeSetting(setting: AnySetting): string {
     `${setting.limit}, expiry ${setting.expiry}, ` +
     (setting.renewal.enabled
       ? `renew within ${formatDurationSeconds(setting.renewal.windowSeconds)}`
-      : `renew false (window ${formatDurationSeconds(setting.renewal.windowSeconds)})`)
+      : `renew false (window ${formatDurationSeconds(setting.renewal.windowSeconds)})`) +
+    (setting.renewal.until ? `, until ${setting.renewal.until}` : '')
   );
 }
 

@@ -4,6 +4,7 @@ import {
   DEFAULT_INCLUDE_DRAFTS,
   defaultRenewalWindowSeconds,
 } from '../core/defaults';
+import { untilTimestamp } from '../core/fields';
 import { EXPIRY_MIN_SECONDS, isCalendarExpiry } from '../github/facts';
 import { formatDurationSeconds, parseDurationSeconds } from './duration';
 import { formatLocation } from './errors';
@@ -61,7 +62,7 @@ export function normalizePolicy(
     }
     if (limit === 'none') {
       if (own.limit === undefined) {
-        for (const key of ['expiry', 'renew', 'renew_within'] as const) {
+        for (const key of ['expiry', 'renew', 'renew_within', 'until'] as const) {
           if (own[key] !== undefined) {
             problems.push({
               path: [...path, key],
@@ -77,13 +78,26 @@ export function normalizePolicy(
     if (inheritsWindow ? !defaultsWindowOk : !checkWindow(own, inherited, path)) return undefined;
     const expiry = own.expiry ?? inherited?.expiry ?? DEFAULT_EXPIRY;
     const window = own.renew_within ?? inherited?.renew_within;
+    const renew = own.renew ?? inherited?.renew ?? true;
+    const until = own.until ?? inherited?.until;
+    if (!renew && until === undefined) {
+      problems.push({
+        path: [...path, own.renew === undefined ? 'limit' : 'renew'],
+        message:
+          'renew: false needs until (when the one-off limit ends, e.g. until: 2026-12-01T00:00:00Z): ' +
+          'the CLI keeps no state, so without it a lapsed one-off limit looks never applied and ' +
+          'would be set again on every apply',
+      });
+      return undefined;
+    }
     return {
       limit,
       expiry,
       renewal: {
-        enabled: own.renew ?? inherited?.renew ?? true,
+        enabled: renew,
         windowSeconds:
           window === undefined ? defaultRenewalWindowSeconds(expiry) : parseDurationSeconds(window),
+        ...(until !== undefined ? { until: untilTimestamp(until) } : {}),
       },
       location,
     };

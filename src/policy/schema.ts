@@ -8,6 +8,9 @@ import {
   RENEW_DESCRIPTION,
   RENEW_WITHIN_DEFAULT_DESCRIPTION,
   RENEW_WITHIN_DESCRIPTION,
+  UNTIL_DESCRIPTION,
+  UNTIL_RULE,
+  untilSchema,
 } from '../core/fields';
 import type { LimitType } from '../github/facts';
 import {
@@ -114,6 +117,14 @@ const renewWithinValue = z
     examples: ['3d', '12h', 86400],
   });
 
+const untilValue = z.union([untilSchema], { error: UNTIL_RULE }).meta({
+  title: 'Until',
+  description:
+    `${UNTIL_DESCRIPTION} Required with renew: false: the CLI keeps no state, so only until tells a ` +
+    'one-off limit that lapsed from one never applied.',
+  examples: ['2026-12-01T00:00:00Z', '2026-12-01'],
+});
+
 function interactionLimit(limitRequired: boolean) {
   return z
     .strictObject(
@@ -122,12 +133,13 @@ function interactionLimit(limitRequired: boolean) {
         expiry: expiryValue.optional(),
         renew: renewValue.optional(),
         renew_within: renewWithinValue.optional(),
+        until: untilValue.optional(),
       },
-      { error: 'a mapping with limit, expiry, renew and renew_within' },
+      { error: 'a mapping with limit, expiry, renew, renew_within and until' },
     )
     .superRefine((value, ctx) => {
       if (value.limit !== 'none') return;
-      for (const key of ['expiry', 'renew', 'renew_within'] as const) {
+      for (const key of ['expiry', 'renew', 'renew_within', 'until'] as const) {
         if (value[key] !== undefined) {
           ctx.addIssue({
             code: 'custom',

@@ -94,7 +94,7 @@ repositories:
 `,
     problems: [
       'bad.yaml:5:14: repositories[0].interaction_limit.limit: "everyone" is not allowed; expected one of existing_users, contributors_only, collaborators_only, none',
-      'bad.yaml:6:7: repositories[0].interaction_limit.expires: unknown key (did you mean expiry?); allowed here: limit, expiry, renew, renew_within',
+      'bad.yaml:6:7: repositories[0].interaction_limit.expires: unknown key (did you mean expiry?); allowed here: limit, expiry, renew, renew_within, until',
       'bad.yaml:7:15: repositories[0].interaction_limit.expiry: "two_days" is not allowed; expected one of one_day, three_days, one_week, one_month, six_months',
     ],
   },
@@ -106,7 +106,7 @@ repositories:
     interaction_limit: contributors_only
 `,
     problems: [
-      'bad.yaml:4:24: repositories[0].interaction_limit: "contributors_only" is not allowed; expected a mapping with limit, expiry, renew and renew_within',
+      'bad.yaml:4:24: repositories[0].interaction_limit: "contributors_only" is not allowed; expected a mapping with limit, expiry, renew, renew_within and until',
     ],
   },
   {

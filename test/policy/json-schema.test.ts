@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
 import { parse } from 'yaml';
 import {
   POLICY_SCHEMA_FILE,
@@ -45,6 +46,8 @@ describe('the JSON Schema with ajv', () => {
     // Strict mode: a keyword ajv does not know, or a misplaced one, fails the compile.
     // (strictRequired would reject the oneOf [{required: [repository]}, …] idiom.)
     const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false });
+    // `until` uses the standard formats date-time and date, as editors validate them.
+    addFormats(ajv);
     validate = ajv.compile(JSON.parse(readFileSync(schemaPath, 'utf8')));
   });
 
@@ -100,5 +103,25 @@ describe('the JSON Schema with ajv', () => {
     ['an invalid organization name', { version: 1, organizations: { 'acme inc': {} } }],
   ])('rejects %s', (_, document) => {
     expect(validate(document)).toBe(false);
+  });
+});
+
+describe('until in the JSON Schema', () => {
+  test('a date-time or a date is accepted; anything else is not', () => {
+    const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false });
+    addFormats(ajv);
+    const validate = ajv.compile(JSON.parse(readFileSync(schemaPath, 'utf8')));
+    const policy = (until: unknown) => ({
+      version: 1,
+      repositories: [
+        {
+          repository: 'acme/api',
+          interaction_limit: { limit: 'collaborators_only', renew: false, until },
+        },
+      ],
+    });
+    expect(validate(policy('2026-12-01T00:00:00Z'))).toBe(true);
+    expect(validate(policy('2026-12-01'))).toBe(true);
+    expect(validate(policy('next tuesday'))).toBe(false);
   });
 });

@@ -42,13 +42,13 @@ describe('parsePolicy: a valid policy becomes a typed Policy', () => {
     });
   });
 
-  it('reads renew_within as a duration or seconds, and renew: false', () => {
+  it('reads renew_within as a duration or seconds, and renew: false with until', () => {
     const policy = parsePolicy(
       `version: 1
 organizations:
   a: { interaction_limit: { limit: existing_users, expiry: one_week, renew_within: 1d12h } }
   b: { interaction_limit: { limit: existing_users, expiry: one_day, renew_within: 3600 } }
-  c: { interaction_limit: { limit: collaborators_only, expiry: three_days, renew: false } }
+  c: { interaction_limit: { limit: collaborators_only, expiry: three_days, renew: false, until: 2026-12-01 } }
   d: { interaction_limit: { limit: existing_users, expiry: one_week, renew_within: 6d23h59m59s } }
 `,
       'p.yaml',
@@ -60,9 +60,28 @@ organizations:
     expect(renewals).toEqual([
       { enabled: true, windowSeconds: 1.5 * DAY },
       { enabled: true, windowSeconds: 3600 },
-      { enabled: false, windowSeconds: defaultRenewalWindowSeconds('three_days') },
+      {
+        enabled: false,
+        windowSeconds: defaultRenewalWindowSeconds('three_days'),
+        until: '2026-12-01T00:00:00.000Z',
+      },
       { enabled: true, windowSeconds: 7 * DAY - 1 },
     ]);
+  });
+
+  it('refuses renew: false without until, saying why', () => {
+    expect(() =>
+      parsePolicy(
+        `version: 1
+repositories:
+  - repository: acme/api
+    interaction_limit: { limit: collaborators_only, renew: false }
+`,
+        'p.yaml',
+      ),
+    ).toThrow(
+      /^p\.yaml:4:60: repositories\[0\]\.interaction_limit\.renew: renew: false needs until \(when the one-off limit ends, e\.g\. until: 2026-12-01T00:00:00Z\): the CLI keeps no state/,
+    );
   });
 
   it('reads every form of the creation cap, at both ends of the range', () => {

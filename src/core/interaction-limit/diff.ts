@@ -117,7 +117,20 @@ export function diffInteractionLimit(input: InteractionLimitDiffInput): Interact
   const previous = input.previous ?? desired.previous;
   const after: DesiredLimitState = { limit: spec.limit, expiry: spec.expiry };
   const write: LimitOperation[] = [{ type: 'set_limit', limit: spec.limit, expiry: spec.expiry }];
-  const { enabled: renewalEnabled, windowSeconds } = spec.renewal;
+  const { enabled: renewalEnabled, windowSeconds, until } = spec.renewal;
+  const untilMs = timestampMs(until);
+
+  if (untilMs <= nowMs) {
+    return change(
+      'none',
+      after,
+      [],
+      [],
+      [
+        `The declaration of ${id} ended at ${until} (until): nothing is written, and ${inForce ? `the limit in force (until ${observed.expiresAt}) is left to lapse` : 'no limit is set again'}.`,
+      ],
+    );
+  }
 
   if (shadowedBy) {
     return change(
@@ -138,7 +151,9 @@ export function diffInteractionLimit(input: InteractionLimitDiffInput): Interact
         : previousExpiresAtMs <= nowMs
           ? previous?.expiresAt
           : undefined;
-    if (expiredAt !== undefined && !renewalEnabled) {
+    // With `until` still ahead, a missing limit is wanted whatever renewal says: the user said
+    // until when. Without it, a lapsed one-off limit (known only from `previous`) stays lapsed.
+    if (expiredAt !== undefined && !renewalEnabled && until === undefined) {
       return change(
         'none',
         after,
@@ -182,7 +197,11 @@ export function diffInteractionLimit(input: InteractionLimitDiffInput): Interact
   const secondsLeft = Math.floor((expiresAtMs - nowMs) / 1000);
   // Inside the window means at most `windowSeconds` left: the boundary itself renews.
   if (Number.isFinite(secondsLeft) && secondsLeft <= windowSeconds) {
-    if (renewalEnabled) {
+    if (renewalEnabled && expiresAtMs >= untilMs) {
+      notes.push(
+        `The limit expires at ${observed.expiresAt}, after the declaration ends (until ${until}): it is not renewed.`,
+      );
+    } else if (renewalEnabled) {
       reasons.push({
         type: 'expiring',
         message: `The limit expires at ${observed.expiresAt} (in ${formatDuration(secondsLeft)}), inside the renewal window of ${formatDuration(windowSeconds)}.`,

@@ -9,9 +9,12 @@ import {
   RENEW_DESCRIPTION,
   RENEW_WITHIN_DEFAULT_DESCRIPTION,
   RENEW_WITHIN_DESCRIPTION,
+  UNTIL_DESCRIPTION,
+  UNTIL_RULE,
   durationSchema,
   organizationField,
   repositoryField,
+  untilSchema,
   userField,
 } from '../fields';
 
@@ -46,6 +49,14 @@ export const INTERACTION_LIMIT_FIELDS: readonly FieldDefinition[] = [
     description: RENEW_WITHIN_DESCRIPTION,
     expected: DURATION_EXPECTED,
     defaultDescription: RENEW_WITHIN_DEFAULT_DESCRIPTION,
+  },
+  {
+    name: 'until',
+    schema: untilSchema,
+    type: 'string',
+    presence: 'optional',
+    description: UNTIL_DESCRIPTION,
+    expected: UNTIL_RULE,
   },
   {
     name: 'origin',

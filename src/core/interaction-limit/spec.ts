@@ -4,6 +4,7 @@ import { checkFields } from '../attributes';
 import { checkRenewalWindow, describeScopeInputs, scopeFromInputs } from '../checks';
 import { DEFAULT_EXPIRY, DEFAULT_RENEWAL_ENABLED, defaultRenewalWindowSeconds } from '../defaults';
 import { formatDurationSeconds, isDuration, parseDurationSeconds } from '../duration';
+import { untilTimestamp } from '../fields';
 import type { ValidationIssue } from '../errors';
 import { SpecValidationError } from '../errors';
 import { isUnknown } from '../unknown';
@@ -52,6 +53,7 @@ export function resolveInteractionLimitInputs(inputs: Inputs): Resolved {
     expiry,
     renew: typed.renew ?? DEFAULT_RENEWAL_ENABLED,
     renewWithin: typed.renewWithin ?? formatDurationSeconds(defaultRenewalWindowSeconds(expiry)),
+    ...(typed.until !== undefined ? { until: typed.until } : {}),
   };
 }
 
@@ -65,7 +67,11 @@ export function interactionLimitSpec(options: InteractionLimitOptions): Interact
     scope: target.scope,
     limit: resolved.limit,
     expiry: resolved.expiry,
-    renewal: { enabled: resolved.renew, windowSeconds: parseDurationSeconds(resolved.renewWithin) },
+    renewal: {
+      enabled: resolved.renew,
+      windowSeconds: parseDurationSeconds(resolved.renewWithin),
+      ...(resolved.until !== undefined ? { until: untilTimestamp(resolved.until) } : {}),
+    },
   };
 }
 

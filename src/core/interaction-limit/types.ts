@@ -22,6 +22,12 @@ export interface RenewalSettings {
   readonly enabled: boolean;
   /** Renew when the limit expires within this many seconds. Shorter than the expiry. */
   readonly windowSeconds: number;
+  /**
+   * When the declaration ends (ISO-8601): from then on nothing is written and nothing is drift,
+   * so a one-off limit lapses. Before then, a missing limit is set. How a stateless front door
+   * (the policy CLI) tells a one-off limit that lapsed from one never applied.
+   */
+  readonly until?: string;
 }
 
 export interface InteractionLimitSpec {
@@ -55,6 +61,8 @@ export interface InteractionLimitInputs {
   readonly renew?: boolean;
   /** A duration (`3d`, `12h`) or seconds. @default defaultRenewalWindowSeconds(expiry) */
   readonly renewWithin?: string | number;
+  /** ISO-8601 date or date-time when the declaration ends (a one-off limit). */
+  readonly until?: string;
 }
 
 /** What a stateful front door stores: resolved inputs, the id, and what GitHub answered. */

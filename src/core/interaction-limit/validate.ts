@@ -2,6 +2,7 @@ import { EXPIRIES, LIMIT_TYPES } from '../../github';
 import { checkBoolean, checkOneOf, checkRenewalWindow, checkScope } from '../checks';
 import type { ValidationIssue } from '../errors';
 import { issue } from '../errors';
+import { UNTIL_RULE, untilSchema } from '../fields';
 import type { InteractionLimitSpec, InteractionLimitTarget } from './types';
 
 const SCOPES = ['organization', 'repository', 'user'] as const;
@@ -18,6 +19,9 @@ export function validateInteractionLimitSpec(spec: InteractionLimitSpec): Valida
   } else {
     checkBoolean('renewal.enabled', renewal.enabled, issues);
     checkRenewalWindow('renewal.windowSeconds', renewal.windowSeconds, spec.expiry, issues);
+    if (renewal.until !== undefined && !untilSchema.safeParse(renewal.until).success) {
+      issues.push(issue('renewal.until', renewal.until, UNTIL_RULE));
+    }
   }
   return issues;
 }

@@ -337,3 +337,46 @@ describe('InteractionLimit diff: a write that shortens the limit in force is war
     expect(change.warnings).toEqual([]);
   });
 });
+
+describe('InteractionLimit diff: a one-off limit with until', () => {
+  const until = inSeconds(3 * DAY);
+  const oneOff = repoLimitSpec({ expiry: 'three_days', renew: false, until });
+
+  test('before until, a missing limit is set, even with renewal off', () => {
+    expect(diff(present(oneOff), null).action).toBe('create');
+  });
+
+  test('from until on, nothing is written, in force or not, and the note says why', () => {
+    const after = repoLimitSpec({ expiry: 'three_days', renew: false, until: inSeconds(-60) });
+    const missing = diff(present(after), null);
+    expect(missing.action).toBe('none');
+    expect(missing.notes[0]).toMatch(
+      /ended at .* \(until\): nothing is written, and no limit is set again/,
+    );
+    const inForce = diff(present(after), limit('existing_users', 'repository', inSeconds(DAY)));
+    expect(inForce.action).toBe('none');
+    expect(inForce.notes[0]).toMatch(/is left to lapse/);
+  });
+
+  test('with renewal on, a limit that outlasts until is not renewed', () => {
+    const spec = repoLimitSpec({ expiry: 'one_week', until: inSeconds(DAY) });
+    const change = diff(
+      present(spec),
+      limit('collaborators_only', 'repository', inSeconds(DAY + 60)),
+    );
+    expect(change.action).toBe('none');
+    expect(change.notes[0]).toMatch(/after the declaration ends/);
+    const expiresFirst = diff(
+      present(spec),
+      limit('collaborators_only', 'repository', inSeconds(DAY / 2)),
+    );
+    expect(expiresFirst.action).toBe('renew');
+  });
+
+  test('until must be an ISO-8601 date or date-time', () => {
+    expect(() => repoLimitSpec({ until: 'next week' })).toThrow(
+      /\[until\] "next week" is not allowed; expected an ISO-8601 date-time such as 2026-12-01T00:00:00Z/,
+    );
+    expect(repoLimitSpec({ until: '2026-12-01' }).renewal.until).toBe('2026-12-01T00:00:00.000Z');
+  });
+});
