@@ -4,6 +4,7 @@ import {
   GitHubApiError,
   RateLimitedError,
   ShadowedLimitError,
+  UnknownLoginsError,
   ValidationError,
 } from '../github';
 import type { Clock } from './clock';
@@ -43,6 +44,8 @@ export interface FailureDetails {
   readonly scope?: string;
   /** ValidationError: GitHub's `errors`. */
   readonly errors?: ValidationError['errors'];
+  /** UnknownLoginsError: the logins being added that are not GitHub users. */
+  readonly logins?: readonly string[];
   /** RateLimitedError: when the limit resets (ISO-8601). */
   readonly resetAt?: string;
   /** The typed error (not enumerable). */
@@ -296,6 +299,7 @@ function failureOf(error: unknown): FailureDetails {
     if (error instanceof ForbiddenError) details.permissionNeeded = error.permissionNeeded;
     if (error instanceof ShadowedLimitError) details.scope = error.scope;
     if (error instanceof ValidationError) details.errors = error.errors;
+    if (error instanceof UnknownLoginsError) details.logins = error.logins;
     if (error instanceof RateLimitedError && error.resetAt) {
       details.resetAt = error.resetAt.toISOString();
     }

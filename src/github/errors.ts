@@ -121,6 +121,38 @@ export class ValidationError extends GitHubApiError {
   }
 }
 
+/**
+ * 422 on a bypass-list addition with logins that are not GitHub users. GitHub refuses the whole
+ * request without saying which login (reported by a project that manages the list); the logins
+ * here were found afterwards with `GET /users/{login}`.
+ */
+export class UnknownLoginsError extends ValidationError {
+  override name = 'UnknownLoginsError';
+  /** The logins being added that GitHub has no user for. */
+  readonly logins: readonly string[];
+  constructor(cause: ValidationError, logins: readonly string[], repository: string) {
+    super(
+      {
+        method: cause.method,
+        path: cause.path,
+        status: cause.status,
+        githubMessage: cause.githubMessage,
+        ...(cause.requestId !== undefined ? { requestId: cause.requestId } : {}),
+        ...(cause.documentationUrl !== undefined
+          ? { documentationUrl: cause.documentationUrl }
+          : {}),
+      },
+      cause.errors,
+    );
+    this.logins = logins;
+    const named =
+      logins.length > 0
+        ? `${logins.length === 1 ? 'this login is' : 'these logins are'} not GitHub users: ${logins.join(', ')}`
+        : 'every login being added exists on GitHub, so GitHub refused them for another reason';
+    this.message = `GitHub refused the additions to the bypass list of ${repository}: ${named}. Nothing else was sent for ${repository}; fix the list and apply again. ${this.message}`;
+  }
+}
+
 /** Primary or secondary rate limit, after the client has waited as long as it may. */
 export class RateLimitedError extends GitHubApiError {
   override name = 'RateLimitedError';

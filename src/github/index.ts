@@ -40,3 +40,4 @@ export {
 export { getAuthenticatedLogin, listOrgRepositories, listUserRepositories } from './repositories';
 export * from './types';
 export * from './facts';
+export { loginExists } from './users';

@@ -212,3 +212,39 @@ describe('applyPlan', () => {
     });
   });
 });
+
+describe('bypass list: a 422 that does not say which login is unknown', () => {
+  test('the unknown logins are looked up and named, and nothing else is sent for the resource', async () => {
+    const path = '/repos/acme/api/interaction-limits/pulls/bypass-list';
+    const fake = new FakeGitHub()
+      .on('GET', path, { status: 200, body: [{ login: 'old-friend', id: 9 }] })
+      .on('DELETE', path, { status: 204 })
+      .on('PUT', path, {
+        status: 422,
+        body: { message: 'Validation Failed', errors: [{ resource: 'User', code: 'invalid' }] },
+      })
+      .on('GET', '/users/hubot', { status: 200, body: { login: 'hubot', id: 2 } })
+      .on('GET', '/users/ghost-user', { status: 404, body: { message: 'Not Found' } })
+      .on('GET', '/users/Nobody-Here', { status: 404, body: { message: 'Not Found' } });
+    const client = clientFor(fake);
+    const users = ['hubot', 'ghost-user', 'Nobody-Here'];
+    const plan = await planResources(client, [
+      {
+        ensure: 'present',
+        spec: { kind: 'PrBypassList', repository: { owner: 'acme', repo: 'api' }, users },
+      },
+    ]);
+    expect(plan.changes[0].operations.map((o) => o.type)).toEqual(['remove_users', 'add_users']);
+    const result = await applyPlan(client, plan);
+    const [failed] = result.results;
+    expect(failed.outcome).toBe('failed');
+    expect(failed.error).toMatchObject({
+      name: 'UnknownLoginsError',
+      status: 422,
+      logins: ['ghost-user', 'Nobody-Here'],
+    });
+    expect(failed.message).toContain('these logins are not GitHub users: ghost-user, Nobody-Here');
+    // The removal went through, the addition was refused, and only lookups followed.
+    expect(writes(fake)).toEqual([`DELETE ${path}`, `PUT ${path}`]);
+  });
+});

@@ -1,0 +1,21 @@
+import type { GitHubClient } from './client';
+import { callGitHub } from './call';
+import { NotFoundError } from './errors';
+
+/**
+ * Whether a GitHub user (or organization) has this login: `GET /users/{username}`, 404 → false.
+ * GitHub's 422 on a bypass-list addition does not say which login is unknown; this does.
+ */
+export async function loginExists(client: GitHubClient, login: string): Promise<boolean> {
+  try {
+    await callGitHub(
+      client,
+      { permission: 'any token (public user profiles)', scope: `user/${login}` },
+      () => client.octokit.request('GET /users/{username}', { username: login }),
+    );
+    return true;
+  } catch (error) {
+    if (error instanceof NotFoundError) return false;
+    throw error;
+  }
+}
