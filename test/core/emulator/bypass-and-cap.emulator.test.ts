@@ -75,7 +75,8 @@ describe('against the emulator: PrBypassList', () => {
     expect(failed.results[0]).toMatchObject({
       outcome: 'failed',
       writes: 1,
-      error: { name: 'ValidationError', status: 422 },
+      // A 422 on an addition: the logins were looked up, and all exist.
+      error: { name: 'UnknownLoginsError', status: 422, logins: [] },
       observedAfter: { users: [] },
     });
     const replanned = await planResources(client(), desired);
