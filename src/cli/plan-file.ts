@@ -1,4 +1,5 @@
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import writeFileAtomic from 'write-file-atomic';
 import type { Plan } from '../core';
 import { PLAN_FORMAT_VERSION } from '../core';
 import { CliUsageError } from './connection';
@@ -18,10 +19,17 @@ export interface SavedPlan {
   readonly plan: Plan;
 }
 
-export function writeSavedPlan(file: string, saved: SavedPlan): void {
-  const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, `${JSON.stringify(saved, null, 2)}\n`);
-  renameSync(temporary, file);
+/**
+ * Writes the plan whole or not at all: `apply FILE` never reads half a plan. Through a temporary
+ * file, flushed to disk and renamed over `file`; an existing file keeps its permissions and a
+ * symbolic link is written through, and the temporary file is removed when anything fails.
+ */
+export async function writeSavedPlan(file: string, saved: SavedPlan): Promise<void> {
+  try {
+    await writeFileAtomic(file, `${JSON.stringify(saved, null, 2)}\n`);
+  } catch (error) {
+    throw new CliUsageError(`Cannot save the plan to "${file}": ${(error as Error).message}`);
+  }
 }
 
 /** The saved plan in `file`, or undefined when the file is not one (a policy, say). */

@@ -22,7 +22,7 @@ export async function planCommand(io: CliIO, options: PlanOptions): Promise<numb
   const client = connect(io, { cacheDir: options.cacheDir });
   const plan = await planPolicy(io, client, options.policy, { concurrency: options.concurrency });
   if (options.out) {
-    writeSavedPlan(options.out, {
+    await writeSavedPlan(options.out, {
       format: SAVED_PLAN_FORMAT,
       formatVersion: plan.formatVersion,
       baseUrl: client.baseUrl,
