@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LoggedRequest } from '../../src/emulator';
-import { emulatorEnv, runCli } from '../support/cli';
+import { emulatorEnv, runBinary, runCli } from '../support/cli';
 import type { TestEmulator } from '../support/emulator';
 import { startTestEmulator } from '../support/emulator';
 
@@ -169,18 +169,20 @@ describe('gh-interactions plan: machine output and saved plans', () => {
   });
 });
 
-describe('gh-interactions drift --format github', () => {
+describe('gh-interactions drift --format github (the binary, as the Actions runner runs it)', () => {
   test('writes workflow annotations at the declaration and a Markdown step summary', async () => {
     const summary = join(mkdtempSync(join(tmpdir(), 'ghi-summary-')), 'summary.md');
     writeFileSync(summary, '');
-    const run = await runCli(['drift', '--format', 'github', POLICY], {
+    const run = await runBinary(['drift', '--format', 'github', POLICY], {
       ...env,
       GITHUB_STEP_SUMMARY: summary,
     });
     expect(run.code).toBe(2);
+    expect(run.stderr).toBe('');
     expect(run.stdout).toMatch(
-      /^::warning file=examples\/policy\/acme\.yaml,line=\d+(,col=\d+)?,title=InteractionLimit repo\/acme\/website%3A create::missing: /m,
+      /^::warning title=InteractionLimit repo\/acme\/website%3A create,file=examples\/policy\/acme\.yaml,line=\d+(,col=\d+)?::missing: /m,
     );
+    expect(run.stdout).toContain('Drift found: GitHub differs from the declaration.');
     const markdown = readFileSync(summary, 'utf8');
     expect(markdown).toContain('## gh-interactions drift: examples/policy/acme.yaml');
     expect(markdown).toContain('| InteractionLimit `repo/acme/website` | create |');
@@ -188,8 +190,10 @@ describe('gh-interactions drift --format github', () => {
 
   test('exit 0 and a clean summary when nothing drifted', async () => {
     await runCli(['apply', '--yes', POLICY], env);
+    // The runner creates the summary file before the step runs.
     const summary = join(mkdtempSync(join(tmpdir(), 'ghi-summary-')), 'summary.md');
-    const run = await runCli(['drift', '--format', 'github', POLICY], {
+    writeFileSync(summary, '');
+    const run = await runBinary(['drift', '--format', 'github', POLICY], {
       ...env,
       GITHUB_STEP_SUMMARY: summary,
     });
