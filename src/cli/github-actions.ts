@@ -1,4 +1,6 @@
 import * as core from '@actions/core';
+import { realpathSync } from 'node:fs';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Change, Plan } from '../core';
 import { pendingChanges } from '../core';
 
@@ -8,12 +10,19 @@ import { pendingChanges } from '../core';
  * summary in the file the process's `GITHUB_STEP_SUMMARY` names. A `CliIO` does not redirect them.
  */
 
+export interface AnnotationOptions {
+  /** The directory relative policy file names are relative to. */
+  readonly cwd: string;
+  /** `GITHUB_WORKSPACE`: the checkout, which the pull request's file names are relative to. */
+  readonly workspace?: string;
+}
+
 /**
  * A workflow annotation at the line that declares the change:
  * https://docs.github.com/actions/reference/workflow-commands-for-github-actions#setting-a-warning-message
  * Blocked changes are errors (they need a person); the rest are warnings (the next apply heals them).
  */
-export function annotate(change: Change): void {
+export function annotate(change: Change, options: AnnotationOptions): void {
   const message = [
     ...change.reasons.map((r) => `${r.type}: ${r.message}`),
     change.remedy ? `To do: ${change.remedy}` : undefined,
@@ -24,13 +33,38 @@ export function annotate(change: Change): void {
   const properties: core.AnnotationProperties = {
     title: `${change.kind} ${change.id}: ${change.action}`,
     ...(where && {
-      file: where.file,
+      file: workspacePath(where.file, options),
       startLine: where.line,
       startColumn: where.column,
     }),
   };
   if (change.action === 'blocked') core.error(message, properties);
   else core.warning(message, properties);
+}
+
+/**
+ * The file as GitHub names it in the pull request, relative to the workspace (with `/`), so the
+ * annotation attaches to the file. A file outside the workspace is named as written: GitHub could
+ * not attach it to any file, and the path still tells the reader which one it is.
+ */
+export function workspacePath(file: string, options: AnnotationOptions): string {
+  if (!options.workspace) return file;
+  // Real paths: the working directory may be reached through a symbolic link the workspace is not.
+  const inWorkspace = relative(realPath(options.workspace), realPath(resolve(options.cwd, file)));
+  const outside =
+    inWorkspace === '' ||
+    inWorkspace === '..' ||
+    inWorkspace.startsWith(`..${sep}`) ||
+    isAbsolute(inWorkspace);
+  return outside ? file : inWorkspace.split(sep).join('/');
+}
+
+function realPath(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return resolve(path);
+  }
 }
 
 /** `file:line:column` (as the policy loader writes `source`); the file may contain colons. */

@@ -1,4 +1,11 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  realpathSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LoggedRequest } from '../../src/emulator';
@@ -186,6 +193,32 @@ describe('gh-interactions drift --format github (the binary, as the Actions runn
     const markdown = readFileSync(summary, 'utf8');
     expect(markdown).toContain('## gh-interactions drift: examples/policy/acme.yaml');
     expect(markdown).toContain('| InteractionLimit `repo/acme/website` | create |');
+  });
+
+  test('names the policy relative to GITHUB_WORKSPACE, so annotations attach to it in the pull request', async () => {
+    const workspace = realpathSync(mkdtempSync(join(tmpdir(), 'ghi-workspace-')));
+    mkdirSync(join(workspace, 'infra'));
+    const policy = join(workspace, 'infra', 'policy.yaml');
+    copyFileSync(POLICY, policy);
+    const githubEnv = { ...env, GITHUB_WORKSPACE: workspace };
+    const files = (stdout: string) => [
+      ...new Set(
+        [...stdout.matchAll(/^::warning title=[^,]*,file=([^,]*),line=/gm)].map((m) => m[1]),
+      ),
+    ];
+
+    // Run from a subdirectory (`working-directory: infra`), or given an absolute path.
+    const fromInfra = await runBinary(['drift', '--format', 'github', 'policy.yaml'], githubEnv, {
+      cwd: join(workspace, 'infra'),
+    });
+    expect(fromInfra.code).toBe(2);
+    expect(files(fromInfra.stdout)).toEqual(['infra/policy.yaml']);
+    const absolute = await runBinary(['drift', '--format', 'github', policy], githubEnv);
+    expect(files(absolute.stdout)).toEqual(['infra/policy.yaml']);
+
+    // A policy outside the workspace is named as given.
+    const outside = await runBinary(['drift', '--format', 'github', POLICY], githubEnv);
+    expect(files(outside.stdout)).toEqual([POLICY]);
   });
 
   test('exit 0 and a clean summary when nothing drifted', async () => {

@@ -35,7 +35,8 @@ export async function driftCommand(io: CliIO, options: DriftOptions): Promise<nu
   if (format === 'json') {
     writeLine(io.stdout, JSON.stringify(plan, null, 2));
   } else if (format === 'github') {
-    for (const change of drifted) annotate(change);
+    const workspace = io.env.GITHUB_WORKSPACE;
+    for (const change of drifted) annotate(change, { cwd: io.cwd, workspace });
     writeLine(io.stdout, renderPlan(plan, styleFor(io, true), 'drift'));
     await appendStepSummary(plan, options.policy);
   } else {
