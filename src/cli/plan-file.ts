@@ -38,6 +38,11 @@ export function readSavedPlan(file: string): SavedPlan | undefined {
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EISDIR') {
+      throw new CliUsageError(
+        `${file} is a directory; expected a policy file (YAML) or a plan saved by \`plan --out\` (JSON)`,
+      );
+    }
     throw new CliUsageError(`Cannot read "${file}": ${(error as Error).message}`);
   }
   if (!text.trimStart().startsWith('{')) return undefined;
