@@ -13,7 +13,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PLAN_FORMAT_VERSION, summarize } from '../../src/core';
 import type { SavedPlan } from '../../src/cli/plan-file';
-import { SAVED_PLAN_FORMAT, readSavedPlan, writeSavedPlan } from '../../src/cli/plan-file';
+import {
+  SAVED_PLAN_FORMAT,
+  readSavedPlan,
+  refuseSavedPlan,
+  writeSavedPlan,
+} from '../../src/cli/plan-file';
 
 const SAVED: SavedPlan = {
   format: SAVED_PLAN_FORMAT,
@@ -68,5 +73,29 @@ describe('writeSavedPlan', () => {
       `Cannot save the plan to "${file}": EISDIR`,
     );
     expect(readdirSync(dir)).toEqual(['plan.json']);
+  });
+});
+
+describe('refuseSavedPlan', () => {
+  test('lets a policy through, JSON or YAML', async () => {
+    const yaml = join(dir, 'policy.yaml');
+    writeFileSync(yaml, 'version: 1\n');
+    const json = join(dir, 'policy.json');
+    writeFileSync(json, '{ "version": 1, "format": "not a plan" }\n');
+    await expect(refuseSavedPlan(yaml, 'plan')).resolves.toBeUndefined();
+    await expect(refuseSavedPlan(json, 'plan')).resolves.toBeUndefined();
+  });
+
+  test('recognises a plan whose keys were sorted (jq -S), and quotes paths for the shell', async () => {
+    const file = join(dir, 'my plan.json');
+    const sorted = Object.fromEntries(
+      Object.entries({ ...SAVED, policyFile: "infra/o'brien.yaml" }).sort(([a], [b]) =>
+        a.localeCompare(b),
+      ),
+    );
+    writeFileSync(file, JSON.stringify(sorted, null, 2));
+    await expect(refuseSavedPlan(file, 'validate')).rejects.toThrow(
+      `${file} is a saved plan (written by \`plan --out\`), not a policy file; use apply: \`gh-interactions apply '${file}'\`, or run validate on its policy: \`gh-interactions validate 'infra/o'\\''brien.yaml'\`.`,
+    );
   });
 });

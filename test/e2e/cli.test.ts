@@ -176,6 +176,25 @@ describe('gh-interactions plan: machine output and saved plans', () => {
   });
 });
 
+describe('gh-interactions: a saved plan where a policy is expected', () => {
+  test('validate, plan and drift say it is a saved plan and how to apply it, before any request', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ghi-plan-'));
+    const planFile = join(dir, 'plan.json');
+    expect((await runCli(['plan', '--out', planFile, POLICY], env)).code).toBe(2);
+    await emu.admin.clearRequests();
+    for (const command of ['validate', 'plan', 'drift']) {
+      const run = await runCli([command, planFile], env);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toBe(
+        `error: ${planFile} is a saved plan (written by \`plan --out\`), not a policy file; use apply: \`gh-interactions apply ${planFile}\`, or run ${command} on its policy: \`gh-interactions ${command} ${POLICY}\`.\n`,
+      );
+    }
+    expect((await emu.admin.requests()).requests).toEqual([]);
+    // What the message says to run works.
+    expect((await runCli(['apply', '--yes', planFile], env)).code).toBe(0);
+  });
+});
+
 describe('gh-interactions drift --format github (the binary, as the Actions runner runs it)', () => {
   test('writes workflow annotations at the declaration and a Markdown step summary', async () => {
     const summary = join(mkdtempSync(join(tmpdir(), 'ghi-summary-')), 'summary.md');

@@ -3,6 +3,7 @@ import { CliUsageError, connect } from '../connection';
 import type { CliIO } from '../io';
 import { EXIT_CHANGES, EXIT_OK, styleFor, writeLine } from '../io';
 import { annotate, appendStepSummary } from '../github-actions';
+import { refuseSavedPlan } from '../plan-file';
 import { planPolicy } from '../policy-plan';
 import { renderPlan } from '../render-plan';
 
@@ -29,6 +30,7 @@ export async function driftCommand(io: CliIO, options: DriftOptions): Promise<nu
       `--format: "${format}" is not allowed; expected one of ${DRIFT_FORMATS.join(', ')}.`,
     );
   }
+  await refuseSavedPlan(options.policy, 'drift');
   const client = connect(io, { cacheDir: options.cacheDir });
   const plan = await planPolicy(io, client, options.policy, { concurrency: options.concurrency });
   const drifted = pendingChanges(plan);
