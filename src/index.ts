@@ -2,6 +2,7 @@ export * from './core';
 export * from './github';
 export {
   PolicyError,
+  PolicyFileError,
   expandPolicy,
   githubPolicyPort,
   loadPolicyFile,

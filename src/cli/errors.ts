@@ -1,5 +1,11 @@
 import { GitHubApiError, GitHubConnectionError, SettingsError } from '../github';
-import { PolicyError } from '../policy';
+import { PolicyError, formatProblem } from '../policy';
+
+/**
+ * Problems listed when a policy has more: the first of 40,000 say what is wrong as well as all
+ * of them, and a CI log stays readable.
+ */
+export const MAX_PROBLEMS_SHOWN = 50;
 
 /**
  * One message for the user. Known errors already say what went wrong, the value and the fix;
@@ -8,7 +14,9 @@ import { PolicyError } from '../policy';
 export function describeError(error: unknown, env: NodeJS.ProcessEnv): string {
   if (error instanceof PolicyError) {
     const count = error.problems.length;
-    return `error: the policy has ${count} problem${count === 1 ? '' : 's'}:\n${error.message}`;
+    const lines = error.problems.slice(0, MAX_PROBLEMS_SHOWN).map(formatProblem);
+    if (count > lines.length) lines.push(`… and ${count - lines.length} more`);
+    return `error: the policy has ${count} problem${count === 1 ? '' : 's'}:\n${lines.join('\n')}`;
   }
   if (
     error instanceof GitHubApiError ||
@@ -20,6 +28,7 @@ export function describeError(error: unknown, env: NodeJS.ProcessEnv): string {
   if (error instanceof Error) {
     const known = [
       'CliUsageError',
+      'PolicyFileError',
       'SpecValidationError',
       'DuplicateResourceError',
       'UserScopeMismatchError',

@@ -10,6 +10,8 @@ export interface CliIO {
 }
 
 export function processIO(): CliIO {
+  quietWhenReaderLeaves(process.stdout);
+  quietWhenReaderLeaves(process.stderr);
   return {
     stdout: process.stdout,
     stderr: process.stderr,
@@ -17,6 +19,23 @@ export function processIO(): CliIO {
     env: process.env,
     cwd: process.cwd(),
   };
+}
+
+const quieted = new WeakSet<NodeJS.WritableStream>();
+
+/**
+ * When the reader of a pipe goes away (`gh-interactions drift … | head -1`), the next write fails
+ * with EPIPE, an 'error' event that would crash the process with a stack trace. Unix tools stop
+ * quietly then; so does this: the stream is closed, later writes to it are dropped, and the
+ * command finishes with its own exit code (drift's 2 still says "drift found", and an apply
+ * under way is not left half done). Any other error on the stream still surfaces.
+ */
+function quietWhenReaderLeaves(stream: NodeJS.WritableStream): void {
+  if (quieted.has(stream)) return;
+  quieted.add(stream);
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
 }
 
 export interface Style {

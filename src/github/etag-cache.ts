@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import writeFileAtomic from 'write-file-atomic';
 
 /** A GET answer kept for revalidation with `If-None-Match`. */
 export interface CachedResponse {
@@ -44,10 +45,10 @@ export class EtagCache {
   set(key: string, value: CachedResponse): void {
     this.memory.set(key, value);
     if (!this.directory) return;
-    const file = this.fileFor(key);
-    const temporary = `${file}.${process.pid}.tmp`;
-    writeFileSync(temporary, JSON.stringify(value));
-    renameSync(temporary, file);
+    // Whole entries only (a reader in another process never sees half of one), and no temporary
+    // file left behind by a failed write for actions/cache to keep. No fsync: an entry lost to a
+    // power cut costs one unconditional request, and a plan reads many.
+    writeFileAtomic.sync(this.fileFor(key), JSON.stringify(value), { fsync: false });
   }
 
   private fileFor(key: string): string {

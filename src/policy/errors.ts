@@ -36,3 +36,18 @@ export class PolicyError extends Error {
     this.problems = sorted;
   }
 }
+
+/**
+ * A policy file that cannot be read as one: a directory, or a file over the size cap. The
+ * message names the path and says what is expected.
+ */
+export class PolicyFileError extends Error {
+  override readonly name = 'PolicyFileError';
+
+  constructor(
+    readonly file: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}

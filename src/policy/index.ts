@@ -1,5 +1,5 @@
-export { loadPolicyFile, parsePolicy } from './load';
-export { PolicyError, formatProblem } from './errors';
+export { MAX_POLICY_FILE_BYTES, loadPolicyFile, parsePolicy, readPolicyFile } from './load';
+export { PolicyError, PolicyFileError, formatProblem } from './errors';
 export type { PolicyProblem } from './errors';
 export { DEFAULT_EXPANSION_CONCURRENCY, expandPolicy, selectorMatches } from './expand';
 export type { ExpandPolicyOptions, PolicyExpansion } from './expand';

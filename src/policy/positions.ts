@@ -1,4 +1,4 @@
-import type { Document, LineCounter, Node, Pair } from 'yaml';
+import type { Document, LineCounter, Node, Pair, YAMLMap } from 'yaml';
 import { isAlias, isMap, isPair, isScalar, isSeq } from 'yaml';
 import type { PolicyLocation } from './types';
 
@@ -10,6 +10,12 @@ export type PathSegment = string | number;
  * deepest node that exists: the mapping the key is missing from.
  */
 export class PolicySourceMap {
+  /**
+   * Each mapping's pairs by key, built on first use: a policy with thousands of keys in one mapping
+   * (organizations, say) and a problem at each would otherwise search the mapping once a problem.
+   */
+  private readonly pairsByKey = new WeakMap<YAMLMap, Map<string, Pair>>();
+
   constructor(
     readonly file: string,
     private readonly document: Document,
@@ -23,10 +29,7 @@ export class PolicySourceMap {
       node = this.resolve(node);
       let next: Pair | Node | undefined;
       if (isMap(node)) {
-        const pair = node.items.find(
-          (item) =>
-            isPair(item) && isScalar(item.key) && String(item.key.value) === String(segment),
-        );
+        const pair = this.pairOf(node, segment);
         if (!pair) break;
         keyNode = pair.key;
         next = (pair.value as Node | null) ?? undefined;
@@ -47,9 +50,25 @@ export class PolicySourceMap {
     return this.offsetLocation(rangeStart(target) ?? 0);
   }
 
+  /** A binary search over the line starts the parser recorded. */
   offsetLocation(offset: number): PolicyLocation {
     const { line, col } = this.lineCounter.linePos(offset);
     return { file: this.file, line, column: col };
+  }
+
+  /** The first pair whose key is `segment` (a later one is a duplicate key, reported as such). */
+  private pairOf(map: YAMLMap, segment: PathSegment): Pair | undefined {
+    let index = this.pairsByKey.get(map);
+    if (!index) {
+      index = new Map();
+      for (const item of map.items) {
+        if (!isPair(item) || !isScalar(item.key)) continue;
+        const key = String(item.key.value);
+        if (!index.has(key)) index.set(key, item);
+      }
+      this.pairsByKey.set(map, index);
+    }
+    return index.get(String(segment));
   }
 
   private resolve(node: unknown): unknown {

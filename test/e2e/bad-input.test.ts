@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { emulatorEnv, runCli } from '../support/cli';
@@ -59,6 +59,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await emu.close();
+  rmSync(dir, { recursive: true, force: true });
 });
 beforeEach(async () => {
   await emu.admin.clearRequests();
@@ -78,6 +79,68 @@ describe.each(['validate', 'plan', 'apply'])(
     });
   },
 );
+
+describe('gh-interactions on huge or odd policy files', () => {
+  test('a 40,000-line policy with 20,000 problems: the first 50 at their lines, then a count', async () => {
+    const file = join(dir, 'big.yaml');
+    const lines = ['version: 1', 'organizations:'];
+    for (let i = 0; i < 20_000; i++) {
+      lines.push(`  org${i}:`, '    pr_creation_cap: { max_open_pull_requests: 0 }');
+    }
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    const column = lines[3].lastIndexOf('0 }') + 1;
+    const started = performance.now();
+    const run = await runCli(['validate', file], {});
+    console.log(
+      `validate: a ${lines.length}-line policy with 20,000 problems in ${Math.round(performance.now() - started)} ms`,
+    );
+    expect(run.code).toBe(1);
+    const printed = run.stderr.trimEnd().split('\n');
+    expect(printed).toHaveLength(1 + 50 + 1);
+    expect(printed[0]).toBe('error: the policy has 20000 problems:');
+    expect(printed[1]).toBe(
+      `${file}:4:${column}: organizations.org0.pr_creation_cap.max_open_pull_requests: 0 is not allowed; expected an integer from 1 to 1000`,
+    );
+    expect(printed[50]).toBe(
+      `${file}:102:${column}: organizations.org49.pr_creation_cap.max_open_pull_requests: 0 is not allowed; expected an integer from 1 to 1000`,
+    );
+    expect(printed[51]).toBe('… and 19950 more');
+  });
+
+  test('a file over the size cap is refused before any request, with the cap and why', async () => {
+    const file = join(dir, 'huge.yaml');
+    writeFileSync(file, Buffer.alloc(25 * 1024 * 1024, '#'));
+    for (const command of [
+      ['validate', file],
+      ['plan', file],
+      ['drift', file],
+      ['apply', '--yes', file],
+    ]) {
+      const run = await runCli(command, emulatorEnv(emu.url));
+      expect(run.code).toBe(1);
+      expect(run.stderr).toBe(
+        `error: ${file} is 25.0 MiB (26214400 bytes); a policy file may be at most 2 MiB (2097152 bytes), which keeps validation fast and its memory small. Choose repositories with \`select\` (by organization, name glob or topic) rather than listing each one.\n`,
+      );
+    }
+    expect((await emu.admin.requests()).requests).toEqual([]);
+  });
+
+  test('a directory is refused, naming it', async () => {
+    const policies = join(dir, 'policies');
+    mkdirSync(policies, { recursive: true });
+    for (const command of [['validate'], ['plan'], ['drift']]) {
+      const run = await runCli([...command, policies], emulatorEnv(emu.url));
+      expect(run.code).toBe(1);
+      expect(run.stderr).toBe(`error: ${policies} is a directory; expected a policy file (YAML)\n`);
+    }
+    const apply = await runCli(['apply', '--yes', policies], emulatorEnv(emu.url));
+    expect(apply.code).toBe(1);
+    expect(apply.stderr).toBe(
+      `error: ${policies} is a directory; expected a policy file (YAML) or a plan saved by \`plan --out\` (JSON)\n`,
+    );
+    expect((await emu.admin.requests()).requests).toEqual([]);
+  });
+});
 
 describe('gh-interactions refuses bad connection settings before any request', () => {
   const good =

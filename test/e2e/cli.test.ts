@@ -1,8 +1,15 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  realpathSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LoggedRequest } from '../../src/emulator';
-import { emulatorEnv, runCli } from '../support/cli';
+import { emulatorEnv, runBinary, runCli } from '../support/cli';
 import type { TestEmulator } from '../support/emulator';
 import { startTestEmulator } from '../support/emulator';
 
@@ -169,27 +176,76 @@ describe('gh-interactions plan: machine output and saved plans', () => {
   });
 });
 
-describe('gh-interactions drift --format github', () => {
+describe('gh-interactions: a saved plan where a policy is expected', () => {
+  test('validate, plan and drift say it is a saved plan and how to apply it, before any request', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ghi-plan-'));
+    const planFile = join(dir, 'plan.json');
+    expect((await runCli(['plan', '--out', planFile, POLICY], env)).code).toBe(2);
+    await emu.admin.clearRequests();
+    for (const command of ['validate', 'plan', 'drift']) {
+      const run = await runCli([command, planFile], env);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toBe(
+        `error: ${planFile} is a saved plan (written by \`plan --out\`), not a policy file; use apply: \`gh-interactions apply ${planFile}\`, or run ${command} on its policy: \`gh-interactions ${command} ${POLICY}\`.\n`,
+      );
+    }
+    expect((await emu.admin.requests()).requests).toEqual([]);
+    // What the message says to run works.
+    expect((await runCli(['apply', '--yes', planFile], env)).code).toBe(0);
+  });
+});
+
+describe('gh-interactions drift --format github (the binary, as the Actions runner runs it)', () => {
   test('writes workflow annotations at the declaration and a Markdown step summary', async () => {
     const summary = join(mkdtempSync(join(tmpdir(), 'ghi-summary-')), 'summary.md');
     writeFileSync(summary, '');
-    const run = await runCli(['drift', '--format', 'github', POLICY], {
+    const run = await runBinary(['drift', '--format', 'github', POLICY], {
       ...env,
       GITHUB_STEP_SUMMARY: summary,
     });
     expect(run.code).toBe(2);
+    expect(run.stderr).toBe('');
     expect(run.stdout).toMatch(
-      /^::warning file=examples\/policy\/acme\.yaml,line=\d+(,col=\d+)?,title=InteractionLimit repo\/acme\/website%3A create::missing: /m,
+      /^::warning title=InteractionLimit repo\/acme\/website%3A create,file=examples\/policy\/acme\.yaml,line=\d+(,col=\d+)?::missing: /m,
     );
+    expect(run.stdout).toContain('Drift found: GitHub differs from the declaration.');
     const markdown = readFileSync(summary, 'utf8');
     expect(markdown).toContain('## gh-interactions drift: examples/policy/acme.yaml');
     expect(markdown).toContain('| InteractionLimit `repo/acme/website` | create |');
   });
 
+  test('names the policy relative to GITHUB_WORKSPACE, so annotations attach to it in the pull request', async () => {
+    const workspace = realpathSync(mkdtempSync(join(tmpdir(), 'ghi-workspace-')));
+    mkdirSync(join(workspace, 'infra'));
+    const policy = join(workspace, 'infra', 'policy.yaml');
+    copyFileSync(POLICY, policy);
+    const githubEnv = { ...env, GITHUB_WORKSPACE: workspace };
+    const files = (stdout: string) => [
+      ...new Set(
+        [...stdout.matchAll(/^::warning title=[^,]*,file=([^,]*),line=/gm)].map((m) => m[1]),
+      ),
+    ];
+
+    // Run from a subdirectory (`working-directory: infra`), or given an absolute path.
+    const fromInfra = await runBinary(['drift', '--format', 'github', 'policy.yaml'], githubEnv, {
+      cwd: join(workspace, 'infra'),
+    });
+    expect(fromInfra.code).toBe(2);
+    expect(files(fromInfra.stdout)).toEqual(['infra/policy.yaml']);
+    const absolute = await runBinary(['drift', '--format', 'github', policy], githubEnv);
+    expect(files(absolute.stdout)).toEqual(['infra/policy.yaml']);
+
+    // A policy outside the workspace is named as given.
+    const outside = await runBinary(['drift', '--format', 'github', POLICY], githubEnv);
+    expect(files(outside.stdout)).toEqual([POLICY]);
+  });
+
   test('exit 0 and a clean summary when nothing drifted', async () => {
     await runCli(['apply', '--yes', POLICY], env);
+    // The runner creates the summary file before the step runs.
     const summary = join(mkdtempSync(join(tmpdir(), 'ghi-summary-')), 'summary.md');
-    const run = await runCli(['drift', '--format', 'github', POLICY], {
+    writeFileSync(summary, '');
+    const run = await runBinary(['drift', '--format', 'github', POLICY], {
       ...env,
       GITHUB_STEP_SUMMARY: summary,
     });

@@ -1,7 +1,7 @@
-import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { emulatorEnv, runCli } from '../support/cli';
+import { emulatorEnv, runBinary, runCli } from '../support/cli';
 import type { TestEmulator } from '../support/emulator';
 import { startTestEmulator } from '../support/emulator';
 
@@ -58,10 +58,12 @@ test('no credential in any output, saved plan or ETag cache of a whole run', asy
   const dir = mkdtempSync(join(tmpdir(), 'ghi-secrets-'));
   const cache = join(dir, 'cache');
   const env = emulatorEnv(emu.url, { GITHUB_STEP_SUMMARY: join(dir, 'summary.md') });
+  writeFileSync(join(dir, 'summary.md'), ''); // as the Actions runner does
   const runs = [
     await runCli(['plan', '--out', join(dir, 'plan.json'), '--cache-dir', cache, POLICY], env),
     await runCli(['apply', '--yes', '--json', '--cache-dir', cache, join(dir, 'plan.json')], env),
-    await runCli(['drift', '--format', 'github', '--cache-dir', cache, POLICY], env),
+    // The binary: annotations and the summary go to the process, where the runner reads them.
+    await runBinary(['drift', '--format', 'github', '--cache-dir', cache, POLICY], env),
     await runCli(['plan', '--json', '--cache-dir', cache, POLICY], env),
   ];
   expect(runs.map((r) => r.code)).toEqual([2, 0, 0, 0]);

@@ -46,7 +46,20 @@ describe('globToRegExp', () => {
     ['[abc', '[abc', true],
     ['acme/*', 'acme/api', true],
     ['*', 'acme/api', false],
+    ['**', 'acme/api', false],
+    ['*', '.github', true],
+    ['*.*', 'release.', true],
+    ['!legacy', 'api', false],
+    ['!legacy', '!legacy', true],
+    ['[!]a]', 'b', true],
+    ['[!]a]', ']', false],
+    ['{api,web}', 'api', false],
   ])('%s matches %s: %p', (glob, value, matches) => {
     expect(globToRegExp(glob).test(value)).toBe(matches);
+  });
+
+  it('matches nothing, rather than throwing, for a glob with a reversed range', () => {
+    expect(() => globToRegExp('[z-a]*')).not.toThrow();
+    expect(globToRegExp('[z-a]*').test('zebra')).toBe(false);
   });
 });

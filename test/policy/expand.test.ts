@@ -95,6 +95,17 @@ describe('expandPolicy: selectors', () => {
     ).toEqual(['acme/API-v2', 'acme/api-v3', 'acme/docs']);
   });
 
+  it('warns that a glob with a reversed range ([z-a]) selects nothing, and goes on', async () => {
+    const { resources, warnings } = await expandPolicy(
+      policy(
+        "repositories:\n  - select: { organization: acme, names: ['[z-a]*'] }\n    pr_creation_cap: false\n  - repository: acme/api\n    pr_creation_cap: false\n",
+      ),
+      new FakePolicyPort(SEED_REPOSITORIES),
+    );
+    expect(summary(resources)).toEqual(['acme/api PrCreationCap']);
+    expect(warnings).toEqual([expect.stringContaining('[z-a]*')]);
+  });
+
   it('matches topics: any of, all of, and both together', async () => {
     expect(await selected('{ organization: acme, topics: { any: [backend, docs-site] } }')).toEqual(
       ['acme/api', 'acme/docs'],

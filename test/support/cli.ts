@@ -1,5 +1,10 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { main } from '../../src/cli';
+
+/** The installed command: dist/, built by `npm test`. */
+export const BIN = join(__dirname, '..', '..', 'bin', 'gh-interactions.js');
 
 export interface CliRun {
   readonly code: number;
@@ -34,6 +39,36 @@ export async function runCli(
     cwd: options.cwd ?? process.cwd(),
   });
   return { code, stdout: stdout.text(), stderr: stderr.text() };
+}
+
+/**
+ * Runs the real binary in its own process: for what only a process has (the stdout and environment
+ * the GitHub Actions runner reads through @actions/core, a pipe closed by its reader).
+ */
+export function runBinary(
+  args: readonly string[],
+  env: NodeJS.ProcessEnv,
+  options: { cwd?: string } = {},
+): Promise<CliRun> {
+  const child = spawn(process.execPath, [BIN, ...args], {
+    env: { PATH: process.env.PATH, ...env },
+    cwd: options.cwd,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const stdout: Buffer[] = [];
+  const stderr: Buffer[] = [];
+  child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
+  child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code) =>
+      resolve({
+        code: code ?? -1,
+        stdout: Buffer.concat(stdout).toString('utf8'),
+        stderr: Buffer.concat(stderr).toString('utf8'),
+      }),
+    );
+  });
 }
 
 function collect() {

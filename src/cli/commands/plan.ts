@@ -2,7 +2,7 @@ import { pendingChanges } from '../../core';
 import { connect } from '../connection';
 import type { CliIO } from '../io';
 import { EXIT_CHANGES, EXIT_OK, styleFor, writeLine } from '../io';
-import { SAVED_PLAN_FORMAT, writeSavedPlan } from '../plan-file';
+import { SAVED_PLAN_FORMAT, refuseSavedPlan, writeSavedPlan } from '../plan-file';
 import { planPolicy } from '../policy-plan';
 import { renderPlan } from '../render-plan';
 
@@ -19,10 +19,11 @@ export interface PlanOptions {
 
 /** Exit 0: nothing to do; 2: changes (as `terraform plan -detailed-exitcode`). */
 export async function planCommand(io: CliIO, options: PlanOptions): Promise<number> {
+  await refuseSavedPlan(options.policy, 'plan');
   const client = connect(io, { cacheDir: options.cacheDir });
   const plan = await planPolicy(io, client, options.policy, { concurrency: options.concurrency });
   if (options.out) {
-    writeSavedPlan(options.out, {
+    await writeSavedPlan(options.out, {
       format: SAVED_PLAN_FORMAT,
       formatVersion: plan.formatVersion,
       baseUrl: client.baseUrl,

@@ -1,5 +1,6 @@
 import { loadPolicyFile } from '../../policy';
 import type { CliIO } from '../io';
+import { refuseSavedPlan } from '../plan-file';
 import { EXIT_OK, writeLine } from '../io';
 
 export interface ValidateOptions {
@@ -8,6 +9,7 @@ export interface ValidateOptions {
 
 /** Offline: the schema and the contradictions that can be seen without GitHub. */
 export async function validateCommand(io: CliIO, options: ValidateOptions): Promise<number> {
+  await refuseSavedPlan(options.policy, 'validate');
   const policy = await loadPolicyFile(options.policy);
   const repositories = policy.repositories.length;
   const parts = [
