@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import writeFileAtomic from 'write-file-atomic';
 import type { Plan } from '../core';
-import { PLAN_FORMAT_VERSION } from '../core';
+import { PLAN_FORMAT_VERSION, verifyPlan } from '../core';
 import { CliUsageError } from './connection';
 
 /** Marks a saved plan, so `apply FILE` can tell it from a policy. */
@@ -57,6 +57,14 @@ export function readSavedPlan(file: string): SavedPlan | undefined {
   if (parsed.formatVersion !== PLAN_FORMAT_VERSION || !parsed.plan || !parsed.baseUrl) {
     throw new CliUsageError(
       `"${file}" is a gh-interactions plan of format version ${String(parsed.formatVersion)}; this version reads format ${PLAN_FORMAT_VERSION}. Run plan again.`,
+    );
+  }
+  const problems = verifyPlan(parsed.plan);
+  if (problems.length > 0) {
+    const shown = problems.slice(0, 5).map((problem) => `  ${problem}`);
+    if (problems.length > 5) shown.push(`  … and ${problems.length - 5} more`);
+    throw new CliUsageError(
+      `"${file}" is not a plan as \`plan --out\` wrote it: it was edited or damaged, so it is not applied (nothing was written):\n${shown.join('\n')}\nRun plan again to make a new one.`,
     );
   }
   return parsed as SavedPlan;

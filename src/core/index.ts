@@ -194,3 +194,4 @@ export {
 } from './adapter';
 export type { StaleChange, StalenessOptions, StalenessReport } from './staleness';
 export { checkPlanStaleness, isPlanStale } from './staleness';
+export { PlanSchema, verifyPlan } from './integrity';

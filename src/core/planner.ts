@@ -131,7 +131,7 @@ function rejectDuplicates(
 }
 
 /** Each kind may adjust its changes in view of the whole plan (`refineChanges`). */
-function refinePlan(changes: readonly Change[]): Change[] {
+export function refinePlan(changes: readonly Change[]): Change[] {
   return RESOURCE_KINDS.reduce<Change[]>(
     (all, kind) => {
       const contract = anyKindContract(kind);
