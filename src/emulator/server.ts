@@ -2,38 +2,25 @@ import { randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import Fastify from 'fastify';
-import { registerAdminRoutes } from './admin';
-import { DEFAULT_SEED } from './default-seed';
+import { ADMIN_PREFIX } from './admin/router';
+import { registerAdminRoutes } from './admin/routes';
+import { GITHUB_ROUTES } from './github-routes';
 import type { RequestInfo } from './http/github-pipeline';
 import { handleGitHubRequest, pathOf } from './http/github-pipeline';
 import { basicError } from './http/results';
 import type { GitHubRoute } from './http/route';
-import { appRoutes } from './routes/apps';
-import { bypassListRoutes } from './routes/bypass-list';
-import { creationCapRoutes } from './routes/creation-cap';
-import { interactionLimitRoutes } from './routes/interaction-limits';
-import { repositoryRoutes } from './routes/repos';
-import { userRoutes } from './routes/users';
 import { createRuntime } from './runtime';
-import { validateSeed } from './seed';
+import { DEFAULT_SEED } from './state/default-seed';
+import { validateSeed } from './state/seed';
 import type { EmulatorOptions, Exchange, RunningEmulator } from './types';
 
-/** Every GitHub operation the emulator serves. */
-export const GITHUB_ROUTES: readonly GitHubRoute[] = [
-  ...interactionLimitRoutes,
-  ...bypassListRoutes,
-  ...creationCapRoutes,
-  ...userRoutes,
-  ...repositoryRoutes,
-  ...appRoutes,
-];
+export { GITHUB_ROUTES };
 
 export const DEFAULT_HOST = '127.0.0.1';
 export const DEFAULT_PORT = 0;
 
 /** GitHub Enterprise Server serves the REST API under /api/v3; the emulator serves both layouts. */
 const GHES_PREFIX = '/api/v3';
-export const ADMIN_PREFIX = '/_emulator';
 
 interface RouteConfig {
   readonly admin?: boolean;

@@ -1,5 +1,5 @@
-import type { Seed } from './seed';
-import type { EmulatorState } from './state';
+import type { EmulatorState } from './state/emulator-state';
+import type { Seed } from './state/seed';
 
 /** One answered request, as `onExchange` sees it (for contract tests). */
 export interface Exchange {
