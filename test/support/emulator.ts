@@ -157,16 +157,20 @@ export const TOKENS = {
 
 /**
  * A GitHub App JWT (RS256, iss = app id), as @octokit/auth-app makes them: issued 30 seconds in
- * the past, valid for 10 minutes. `nowSeconds` defaults to the real clock.
+ * the past, valid for 10 minutes. `nowSeconds` defaults to the real clock; `claims` replaces or
+ * (with `undefined`) removes claims, and `alg` names another algorithm in the header (the
+ * signature stays RS256), to build the JWTs GitHub refuses.
  */
 export function createAppJwt(
   privateKeyPem: string,
   appId: number,
   nowSeconds = Math.floor(Date.now() / 1000),
+  options: { claims?: Record<string, unknown>; alg?: string } = {},
 ): string {
   const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
   const iat = nowSeconds - 30;
-  const unsigned = `${encode({ alg: 'RS256', typ: 'JWT' })}.${encode({ iat, exp: iat + 600, iss: appId })}`;
+  const claims = { iat, exp: iat + 600, iss: appId, ...options.claims };
+  const unsigned = `${encode({ alg: options.alg ?? 'RS256', typ: 'JWT' })}.${encode(claims)}`;
   const signature = sign('RSA-SHA256', Buffer.from(unsigned), privateKeyPem).toString('base64url');
   return `${unsigned}.${signature}`;
 }

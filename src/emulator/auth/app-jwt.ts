@@ -1,4 +1,6 @@
-import { createPublicKey, verify } from 'node:crypto';
+import { createPublicKey } from 'node:crypto';
+import { decodeJwt, decodeProtectedHeader, errors, jwtVerify } from 'jose';
+import type { JWTPayload } from 'jose';
 import type { AppRecord } from '../apps/model';
 import type { EmulatorState } from '../state/emulator-state';
 
@@ -8,7 +10,9 @@ import type { EmulatorState } from '../state/emulator-state';
  * RS256, `iss` = the app id, `iat` no later than now (GitHub allows 60 seconds of clock drift),
  * `exp` in the future and at most 10 minutes away. Times are checked against the emulator clock;
  * the error messages are GitHub's, which `@octokit/auth-app` recognizes to correct for clock skew
- * using the `Date` header (see its hook.js, `isNotTimeSkewError`).
+ * using the `Date` header (see its hook.js, `isNotTimeSkewError`). jose checks the structure, the
+ * algorithm, the signature and `exp`; the rules jose does not know (an integer `iat` not in the
+ * future, `exp` at most 10 minutes away) and GitHub's order of messages are kept here.
  */
 export const CLOCK_DRIFT_SECONDS = 60;
 export const MAX_JWT_LIFETIME_SECONDS = 600;
@@ -28,49 +32,48 @@ export function looksLikeJwt(credential: string): boolean {
   return /^eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/.test(credential);
 }
 
-function decodePart(part: string): Record<string, unknown> | undefined {
+/** The claims without checking the signature (to find the app whose key checks it), or undefined. */
+function unverifiedClaims(jwt: string): JWTPayload | undefined {
   try {
-    const value: unknown = JSON.parse(Buffer.from(part, 'base64url').toString('utf8'));
-    return value !== null && typeof value === 'object'
-      ? (value as Record<string, unknown>)
-      : undefined;
+    return decodeProtectedHeader(jwt).alg === 'RS256' ? decodeJwt(jwt) : undefined;
   } catch {
     return undefined;
   }
 }
 
-export function verifyAppJwt(state: EmulatorState, jwt: string): JwtOutcome {
-  const [headerPart = '', payloadPart = '', signaturePart = ''] = jwt.split('.');
-  const header = decodePart(headerPart);
-  const payload = decodePart(payloadPart);
-  if (!header || !payload || header.alg !== 'RS256') {
-    return { ok: false, message: JWT_MESSAGES.undecodable };
+/** GitHub's complaint about the times of a correctly signed JWT, in GitHub's order. */
+function timeProblem(claims: JWTPayload, nowSeconds: number): string | undefined {
+  const { iat, exp } = claims;
+  if (typeof iat !== 'number' || !Number.isInteger(iat) || iat > nowSeconds + CLOCK_DRIFT_SECONDS) {
+    return JWT_MESSAGES.iat;
   }
-  const iss = typeof payload.iss === 'string' ? Number(payload.iss) : payload.iss;
+  if (typeof exp !== 'number' || exp <= nowSeconds - CLOCK_DRIFT_SECONDS) return JWT_MESSAGES.exp;
+  if (exp - nowSeconds > MAX_JWT_LIFETIME_SECONDS + CLOCK_DRIFT_SECONDS) {
+    return JWT_MESSAGES.expTooFar;
+  }
+  return undefined;
+}
+
+export async function verifyAppJwt(state: EmulatorState, jwt: string): Promise<JwtOutcome> {
+  const claims = unverifiedClaims(jwt);
+  if (!claims) return { ok: false, message: JWT_MESSAGES.undecodable };
+  const iss = typeof claims.iss === 'string' ? Number(claims.iss) : (claims.iss as unknown);
   const app = typeof iss === 'number' ? state.findApp(iss) : undefined;
   if (!app) return { ok: false, message: JWT_MESSAGES.integrationNotFound };
-  let valid: boolean;
+  const now = state.now();
   try {
-    valid = verify(
-      'RSA-SHA256',
-      Buffer.from(`${headerPart}.${payloadPart}`),
-      createPublicKey(app.publicKeyPem),
-      Buffer.from(signaturePart, 'base64url'),
-    );
-  } catch {
-    valid = false;
+    await jwtVerify(jwt, createPublicKey(app.publicKeyPem), {
+      algorithms: ['RS256'],
+      currentDate: new Date(now),
+      clockTolerance: CLOCK_DRIFT_SECONDS,
+      requiredClaims: ['iat', 'exp'],
+    });
+  } catch (error) {
+    // A claim jose refused was checked after the signature: report it in GitHub's words.
+    const claimRefused =
+      error instanceof errors.JWTClaimValidationFailed || error instanceof errors.JWTExpired;
+    if (!claimRefused) return { ok: false, message: JWT_MESSAGES.undecodable };
   }
-  if (!valid) return { ok: false, message: JWT_MESSAGES.undecodable };
-  const nowSeconds = Math.floor(state.now() / 1000);
-  const { iat, exp } = payload;
-  if (typeof iat !== 'number' || !Number.isInteger(iat) || iat > nowSeconds + CLOCK_DRIFT_SECONDS) {
-    return { ok: false, message: JWT_MESSAGES.iat };
-  }
-  if (typeof exp !== 'number' || exp <= nowSeconds - CLOCK_DRIFT_SECONDS) {
-    return { ok: false, message: JWT_MESSAGES.exp };
-  }
-  if (exp - nowSeconds > MAX_JWT_LIFETIME_SECONDS + CLOCK_DRIFT_SECONDS) {
-    return { ok: false, message: JWT_MESSAGES.expTooFar };
-  }
-  return { ok: true, app };
+  const problem = timeProblem(claims, Math.floor(now / 1000));
+  return problem ? { ok: false, message: problem } : { ok: true, app };
 }

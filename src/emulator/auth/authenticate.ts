@@ -15,11 +15,11 @@ export type AuthOutcome = { ok: true; principal: Principal } | { ok: false; erro
  * installation token (`ghs_…`, rejected once expired) or a GitHub App JWT. No header is an
  * anonymous request; anything unknown is GitHub's 401 "Bad credentials".
  */
-export function authenticate(
+export async function authenticate(
   state: EmulatorState,
   authorization: string | undefined,
   docs: string,
-): AuthOutcome {
+): Promise<AuthOutcome> {
   if (authorization === undefined || authorization.trim() === '') {
     return { ok: true, principal: { kind: 'anonymous' } };
   }
@@ -28,7 +28,7 @@ export function authenticate(
   if (!match) return badCredentials;
   const credential = match[2] ?? '';
   if (looksLikeJwt(credential)) {
-    const verified = verifyAppJwt(state, credential);
+    const verified = await verifyAppJwt(state, credential);
     return verified.ok
       ? { ok: true, principal: { kind: 'app', app: verified.app } }
       : { ok: false, error: basicError(401, verified.message, docs) };

@@ -82,7 +82,7 @@ export async function handleGitHubRequest(
   }
   reply.header('x-github-api-version-selected', version.version);
 
-  const auth = authenticate(state, request.headers.authorization, docs);
+  const auth = await authenticate(state, request.headers.authorization, docs);
   const principal: Principal = auth.ok ? auth.principal : { kind: 'anonymous' };
   info.principal = principal;
   const rateKey = rateLimitKey(principal, request.ip);
