@@ -1,12 +1,13 @@
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import writeFileAtomic from 'write-file-atomic';
 import type { StateData } from './model';
 
 /**
  * The state file (`--state FILE`): the whole state as JSON, rewritten after every change. Two
  * emulator processes started one after the other with the same file see the same state, which is
- * what Terraform needs (it runs providers in separate processes). Writes go to a temporary file in
- * the same directory and are renamed over the old one, so a reader never sees half a file.
+ * what Terraform needs (it runs providers in separate processes). Writes are atomic
+ * (write-file-atomic: a temporary file in the same directory, flushed, renamed over the old one),
+ * so a reader never sees half a file, even after a crash mid-write.
  */
 export class StateFileError extends Error {
   constructor(
@@ -59,8 +60,7 @@ export function readStateFile(path: string): StateData | undefined {
   return record as StateData;
 }
 
+/** Synchronous, so the file is written before the answer that changed the state is sent. */
 export function writeStateFile(path: string, data: StateData): void {
-  const temporary = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-  writeFileSync(temporary, `${JSON.stringify(data, null, 2)}\n`, 'utf8');
-  renameSync(temporary, path);
+  writeFileAtomic.sync(path, `${JSON.stringify(data, null, 2)}\n`, { encoding: 'utf8' });
 }
