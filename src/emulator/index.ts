@@ -1,5 +1,13 @@
 export { startEmulator, GITHUB_ROUTES, DEFAULT_HOST, DEFAULT_PORT } from './server';
 export type { EmulatorOptions, RunningEmulator, Exchange } from './types';
+export { DEFAULT_WAIT_TIMEOUT_MS } from './events';
+export type {
+  EmulatorEvents,
+  EmulatorEventName,
+  EmulatorEventSource,
+  FaultHit,
+  WaitForOptions,
+} from './events';
 export { DEFAULT_SEED } from './state/default-seed';
 export { validateSeed, loadSeedFile, SeedError } from './state/seed';
 export type { Seed, SeedUser, SeedOrg, SeedRepo, SeedApp } from './state/seed';

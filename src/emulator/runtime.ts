@@ -1,3 +1,5 @@
+import { EmulatorEventHub } from './events';
+import { HeldAnswers } from './faults/held-answers';
 import { FaultRegistry } from './faults/registry';
 import { ANONYMOUS_RATE_LIMIT_PER_HOUR, RateLimiter } from './rate-limits/rate-limiter';
 import { RequestLog } from './request-log/log';
@@ -14,7 +16,10 @@ export interface EmulatorRuntime {
   readonly rateLimiter: RateLimiter;
   readonly faults: FaultRegistry;
   readonly log: RequestLog;
-  /** Starts again from a seed: state, clock, rate limits, request log and faults. */
+  /** Answers held by latency faults on the emulator clock. */
+  readonly heldAnswers: HeldAnswers;
+  readonly events: EmulatorEventHub;
+  /** Starts again from a seed: state, clock, rate limits, request log and faults (held answers go). */
   reset(seed?: Seed): void;
 }
 
@@ -35,17 +40,23 @@ export function createRuntime(options: {
     () => state.now(),
   );
   const faults = new FaultRegistry();
-  const log = new RequestLog();
+  const events = new EmulatorEventHub();
+  const log = new RequestLog((entry) => events.emit('request', entry));
+  const heldAnswers = new HeldAnswers();
+  state.onClockMove((nowMs) => heldAnswers.releaseDue(nowMs));
   return {
     state,
     seed,
     rateLimiter,
     faults,
     log,
+    heldAnswers,
+    events,
     reset(next = seed) {
       state.replace(stateFromSeed(next, now()));
       rateLimiter.clear();
       faults.clear();
+      heldAnswers.releaseAll();
       log.clear();
     },
   };

@@ -92,7 +92,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     return payload;
   });
   app.addHook('onResponse', async (request, reply) => {
-    if (!options.onExchange) return;
+    if (!options.onExchange && !runtime.events.hasListeners('exchange')) return;
     const config = (reply.routeOptions.config ?? {}) as RouteConfig;
     const info = infos.get(request);
     const exchange: Exchange = {
@@ -108,11 +108,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       admin: config.admin === true || pathOf(request.url).startsWith(`${ADMIN_PREFIX}/`),
     };
     try {
-      options.onExchange(exchange);
+      options.onExchange?.(exchange);
     } catch (error) {
       // Reported by close(): a throwing hook must not take the server down mid-test.
       callbackErrors.push(error);
     }
+    runtime.events.emit('exchange', exchange);
   });
 
   const githubHandler =
@@ -165,12 +166,18 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   return {
     url: `http://${host}:${address.port}`,
     state: runtime.state,
+    on: runtime.events.on,
+    waitFor: runtime.events.waitFor,
     async close() {
+      // Held answers would keep their connections, and so the server, open forever.
+      runtime.heldAnswers.releaseAll();
       await app.close();
-      if (callbackErrors.length > 0) {
+      runtime.events.close();
+      const errors = [...callbackErrors, ...runtime.events.listenerErrors];
+      if (errors.length > 0) {
         throw new AggregateError(
-          callbackErrors,
-          `onExchange threw ${callbackErrors.length} time(s)`,
+          errors,
+          `onExchange or an event listener threw ${errors.length} time(s)`,
         );
       }
     },

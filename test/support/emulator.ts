@@ -1,5 +1,5 @@
 import { generateKeyPairSync, sign } from 'node:crypto';
-import type { EmulatorState, Exchange, Seed } from '../../src/emulator';
+import type { EmulatorEventSource, EmulatorState, Exchange, Seed } from '../../src/emulator';
 import { EmulatorAdminClient, startEmulator } from '../../src/emulator';
 import { findOperation, validateQuery, validateRequestBody, validateResponse } from './openapi';
 
@@ -10,8 +10,11 @@ import { findOperation, validateQuery, validateRequestBody, validateResponse } f
  * that passes also proves the emulator and the client speak GitHub's API.
  *
  *   const emu = await startTestEmulator();
- *   // ... use emu.url (token gho_emulator_octocat), emu.admin
+ *   // ... use emu.url (token gho_emulator_octocat), emu.admin, emu.waitFor(...)
  *   await emu.close();
+ *
+ * or, for a describe block (or file), `const emu = useTestEmulator()`, which starts it in
+ * beforeAll, resets it before each test and closes it in afterAll.
  */
 export interface TestEmulatorOptions {
   readonly seed?: Seed;
@@ -20,7 +23,7 @@ export interface TestEmulatorOptions {
   readonly stateFile?: string;
 }
 
-export interface TestEmulator {
+export interface TestEmulator extends EmulatorEventSource {
   /** http://127.0.0.1:PORT */
   readonly url: string;
   readonly admin: EmulatorAdminClient;
@@ -88,6 +91,8 @@ export async function startTestEmulator(options: TestEmulatorOptions = {}): Prom
     state: emulator.state,
     exchanges,
     violations,
+    on: emulator.on,
+    waitFor: emulator.waitFor,
     async close() {
       await emulator.close();
       if (violations.length > 0) {
@@ -98,6 +103,70 @@ export async function startTestEmulator(options: TestEmulatorOptions = {}): Prom
         );
       }
     },
+  };
+}
+
+export interface UseTestEmulatorOptions extends TestEmulatorOptions {
+  /**
+   * `suite`: one emulator for the enclosing describe block (or file), started in beforeAll and
+   * closed in afterAll; `test`: a fresh one for every test (beforeEach/afterEach).
+   * @default 'suite'
+   */
+  readonly lifetime?: 'suite' | 'test';
+  /** With lifetime `suite`: `admin.reset()` before each test. @default true */
+  readonly resetBeforeEach?: boolean;
+}
+
+/**
+ * Registers the Jest hooks that start, reset and close a test emulator, and returns it. Its
+ * members can be read once the hooks have run (in tests and later hooks), not at collection.
+ */
+export function useTestEmulator(options: UseTestEmulatorOptions = {}): TestEmulator {
+  const { lifetime = 'suite', resetBeforeEach = true, ...startOptions } = options;
+  let current: TestEmulator | undefined;
+  const started = (): TestEmulator => {
+    if (!current) {
+      throw new Error(
+        'useTestEmulator(): the emulator starts in a Jest hook; use it inside a test or a later hook, not while the file is collected.',
+      );
+    }
+    return current;
+  };
+  const start = async () => {
+    current = await startTestEmulator(startOptions);
+  };
+  const stop = async () => {
+    const closing = current;
+    current = undefined;
+    await closing?.close();
+  };
+  if (lifetime === 'test') {
+    beforeEach(start);
+    afterEach(stop);
+  } else {
+    beforeAll(start);
+    if (resetBeforeEach) beforeEach(async () => void (await started().admin.reset()));
+    afterAll(stop);
+  }
+  return {
+    get url() {
+      return started().url;
+    },
+    get admin() {
+      return started().admin;
+    },
+    get state() {
+      return started().state;
+    },
+    get exchanges() {
+      return started().exchanges;
+    },
+    get violations() {
+      return started().violations;
+    },
+    on: (event, listener) => started().on(event, listener),
+    waitFor: (event, predicate, waitOptions) => started().waitFor(event, predicate, waitOptions),
+    close: () => stop(),
   };
 }
 

@@ -22,6 +22,12 @@ export const faultSpecSchema = z.strictObject({
   /** Exact path (without /api/v3 and query), or a prefix ending in `*`; any when absent. */
   path: z.string().startsWith('/').optional(),
   latencyMs: z.number().int().min(0).max(60_000).optional(),
+  /**
+   * `real` (default): a latency fault waits `latencyMs` of real time. `emulator`: the answer is
+   * held until the emulator clock is moved `latencyMs` past the request's arrival (see
+   * held-answers.ts), for tests that must not depend on timing.
+   */
+  latencyClock: z.enum(['real', 'emulator']).optional(),
   status: z.number().int().min(400).max(599).optional(),
   /** Probability that a matching request is affected (default 1). */
   rate: z.number().min(0).max(1).optional(),
@@ -54,10 +60,14 @@ function seededRandom(seed: number): () => number {
 }
 
 export interface FaultDecision {
-  /** Total delay to apply before answering (from every firing fault's `latencyMs`). */
-  readonly latencyMs: number;
+  /** Real time to wait before answering (every firing fault's `latencyMs` on the real clock). */
+  readonly realLatencyMs: number;
+  /** Emulator-clock time the answer is held for (faults with `latencyClock: "emulator"`). */
+  readonly emulatorLatencyMs: number;
   /** The first firing fault that answers instead of the route (anything but `latency`). */
   readonly terminal?: Fault;
+  /** Every fault that affected the request. */
+  readonly fired: readonly Fault[];
 }
 
 export class FaultRegistry {
@@ -89,18 +99,22 @@ export class FaultRegistry {
 
   /** Decides what happens to a request; affected faults count the hit (for `times`). */
   decide(method: string, path: string): FaultDecision {
-    let latencyMs = 0;
+    let realLatencyMs = 0;
+    let emulatorLatencyMs = 0;
     let terminal: Fault | undefined;
+    const fired: Fault[] = [];
     for (const { fault, random } of this.faults) {
       if (terminal && fault.kind !== 'latency') continue;
       if (!matches(fault, method, path)) continue;
       if (fault.times !== undefined && fault.hits >= fault.times) continue;
       if (random() >= (fault.rate ?? 1)) continue;
       fault.hits += 1;
-      latencyMs += fault.latencyMs ?? 0;
+      fired.push(fault);
+      if (fault.latencyClock === 'emulator') emulatorLatencyMs += fault.latencyMs ?? 0;
+      else realLatencyMs += fault.latencyMs ?? 0;
       if (fault.kind !== 'latency') terminal = fault;
     }
-    return { latencyMs, terminal };
+    return { realLatencyMs, emulatorLatencyMs, terminal, fired };
   }
 }
 

@@ -56,7 +56,21 @@ export async function handleGitHubRequest(
   reply.header('x-github-media-type', 'github.v3; format=json');
 
   const decision = runtime.faults.decide(request.method, path);
-  if (decision.latencyMs > 0) await delay(decision.latencyMs);
+  // Held before the events go out, so a listener that moves the clock at once releases it.
+  const held =
+    decision.emulatorLatencyMs > 0
+      ? runtime.heldAnswers.hold(state.now() + decision.emulatorLatencyMs)
+      : undefined;
+  for (const fault of decision.fired) {
+    runtime.events.emit('fault', {
+      faultId: fault.id,
+      kind: fault.kind,
+      method: request.method,
+      path,
+    });
+  }
+  if (decision.realLatencyMs > 0) await delay(decision.realLatencyMs);
+  if (held) await held;
   if (decision.terminal?.kind === 'drop') {
     runtime.log.add({
       method: request.method,

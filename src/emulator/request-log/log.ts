@@ -27,9 +27,14 @@ export class RequestLog {
   private entries: LoggedRequest[] = [];
   private seq = 0;
 
+  /** `onAdd` sees every entry as it is logged (the emulator's `request` event). */
+  constructor(private readonly onAdd: (entry: LoggedRequest) => void = () => {}) {}
+
   add(entry: Omit<LoggedRequest, 'seq'>): void {
     this.seq += 1;
-    this.entries.push({ seq: this.seq, ...entry });
+    const logged: LoggedRequest = { seq: this.seq, ...entry };
+    this.entries.push(logged);
+    this.onAdd(logged);
   }
 
   clear(): void {

@@ -15,6 +15,7 @@ export class EmulatorState {
   private orgsByLogin = new Map<string, OrgRecord>();
   private reposByName = new Map<string, RepoRecord>();
   private listeners: Array<() => void> = [];
+  private clockListeners: Array<(nowMs: number) => void> = [];
 
   constructor(
     private current: StateData,
@@ -49,14 +50,25 @@ export class EmulatorState {
     for (const listener of this.listeners) listener();
   }
 
+  /** Called after the clock is set or advanced, with the new time. */
+  onClockMove(listener: (nowMs: number) => void): void {
+    this.clockListeners.push(listener);
+  }
+
   setClock(nowMs: number): void {
     this.current.clockOffsetMs = nowMs - this.baseNow();
-    this.changed();
+    this.clockMoved();
   }
 
   advanceClock(seconds: number): void {
     this.current.clockOffsetMs += seconds * 1000;
+    this.clockMoved();
+  }
+
+  private clockMoved(): void {
     this.changed();
+    const now = this.now();
+    for (const listener of this.clockListeners) listener(now);
   }
 
   findUser(login: string): UserRecord | undefined {
