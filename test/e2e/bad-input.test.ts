@@ -2,8 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { emulatorEnv, runCli } from '../support/cli';
-import type { TestEmulator } from '../support/emulator';
-import { startTestEmulator } from '../support/emulator';
+import { useTestEmulator } from '../support/emulator';
 
 /**
  * Bad input never reaches GitHub: each case exits 1 with a message that names the problem, and the
@@ -51,14 +50,10 @@ const POLICY_CASES: Array<[string, string, RegExp]> = [
   ],
 ];
 
-let emu: TestEmulator;
+const emu = useTestEmulator({ resetBeforeEach: false });
 let dir: string;
-beforeAll(async () => {
-  emu = await startTestEmulator();
+beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'ghi-bad-'));
-});
-afterAll(async () => {
-  await emu.close();
 });
 beforeEach(async () => {
   await emu.admin.clearRequests();

@@ -2,13 +2,7 @@ import { createAppAuth } from '@octokit/auth-app';
 import { Octokit } from '@octokit/rest';
 import { DEFAULT_SEED } from '../../src/emulator';
 import type { Seed } from '../../src/emulator';
-import type { TestEmulator } from '../support/emulator';
-import {
-  createAppJwt,
-  generateAppKeys,
-  gitHubRequest,
-  startTestEmulator,
-} from '../support/emulator';
+import { createAppJwt, generateAppKeys, gitHubRequest, useTestEmulator } from '../support/emulator';
 
 const APP_ID = 424242;
 const ORG_INSTALLATION = 77;
@@ -28,7 +22,7 @@ const seed: Seed = {
 const quiet = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} };
 
 describe('GitHub App installation tokens', () => {
-  let emu: TestEmulator;
+  const emu = useTestEmulator({ seed });
   const appOctokit = () =>
     new Octokit({
       baseUrl: emu.url,
@@ -37,16 +31,6 @@ describe('GitHub App installation tokens', () => {
       auth: { appId: APP_ID, privateKey: keys.privateKeyPem, installationId: ORG_INSTALLATION },
       log: quiet,
     });
-
-  beforeAll(async () => {
-    emu = await startTestEmulator({ seed });
-  });
-  afterAll(async () => {
-    await emu.close();
-  });
-  beforeEach(async () => {
-    await emu.admin.reset();
-  });
 
   it('works offline with @octokit/auth-app: owner rights on the org, admin on its repositories', async () => {
     const octokit = appOctokit();

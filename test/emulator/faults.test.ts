@@ -1,6 +1,5 @@
 import { request as httpRequest } from 'node:http';
-import type { TestEmulator } from '../support/emulator';
-import { TOKENS, gitHubRequest, startTestEmulator, useTestEmulator } from '../support/emulator';
+import { TOKENS, gitHubRequest, useTestEmulator } from '../support/emulator';
 
 const REPO = '/repos/acme/api/interaction-limits';
 
@@ -21,18 +20,8 @@ function rawGet(url: string): Promise<number> {
 }
 
 describe('fault injection', () => {
-  let emu: TestEmulator;
+  const emu = useTestEmulator();
   const get = (path = REPO) => gitHubRequest(emu.url, 'GET', path, { token: TOKENS.octocat });
-
-  beforeAll(async () => {
-    emu = await startTestEmulator();
-  });
-  afterAll(async () => {
-    await emu.close();
-  });
-  beforeEach(async () => {
-    await emu.admin.reset();
-  });
 
   it('status: answers the status in GitHub’s error shape, `times` times', async () => {
     await emu.admin.addFault({ kind: 'status', status: 502, method: 'GET', path: REPO, times: 2 });

@@ -1,4 +1,7 @@
+import { spawn } from 'node:child_process';
 import { generateKeyPairSync, sign } from 'node:crypto';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import type { EmulatorEventSource, EmulatorState, Exchange, Seed } from '../../src/emulator';
 import { EmulatorAdminClient, startEmulator } from '../../src/emulator';
 import { findOperation, validateQuery, validateRequestBody, validateResponse } from './openapi';
@@ -167,6 +170,37 @@ export function useTestEmulator(options: UseTestEmulatorOptions = {}): TestEmula
     on: (event, listener) => started().on(event, listener),
     waitFor: (event, predicate, waitOptions) => started().waitFor(event, predicate, waitOptions),
     close: () => stop(),
+  };
+}
+
+export interface EmulatorProcess {
+  /** The URL the process printed as its first line; rejects if it exits first. */
+  readonly url: Promise<string>;
+  /** SIGTERM, resolved once the process has exited. */
+  stop(): Promise<void>;
+}
+
+/**
+ * `gh-interactions emulator ARGS` as its own process (the built binary in dist/, as `npm test`
+ * builds it), for tests of what survives a process. Its exchanges happen in that process, so
+ * they are not contract-checked: use startTestEmulator for anything else.
+ */
+export function spawnEmulatorProcess(args: readonly string[]): EmulatorProcess {
+  const bin = join(__dirname, '..', '..', 'bin', 'gh-interactions.js');
+  const child = spawn(process.execPath, [bin, 'emulator', ...args], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = new Promise<string>((resolve, reject) => {
+    createInterface({ input: child.stdout }).once('line', resolve);
+    child.once('exit', (code) => reject(new Error(`emulator exited ${code}`)));
+  });
+  const stopped = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  return {
+    url,
+    async stop() {
+      child.kill('SIGTERM');
+      await stopped;
+    },
   };
 }
 
