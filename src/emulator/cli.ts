@@ -1,9 +1,9 @@
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
-import { DEFAULT_SEED } from './default-seed';
-import { StateFileError } from './persistence';
-import type { Seed } from './seed';
-import { SeedError, loadSeedFile } from './seed';
 import { DEFAULT_HOST, DEFAULT_PORT, startEmulator } from './server';
+import { DEFAULT_SEED } from './state/default-seed';
+import { StateFileError } from './state/persistence';
+import type { Seed } from './state/seed';
+import { SeedError, loadSeedFile } from './state/seed';
 
 /** Where the command writes, and (for tests and embedding) a signal that stops it. */
 export interface EmulatorCommandIo {

@@ -1,32 +1,37 @@
 export { startEmulator, GITHUB_ROUTES, DEFAULT_HOST, DEFAULT_PORT } from './server';
 export type { EmulatorOptions, RunningEmulator, Exchange } from './types';
-export { DEFAULT_SEED } from './default-seed';
-export { validateSeed, loadSeedFile, SeedError } from './seed';
-export type { Seed, SeedUser, SeedOrg, SeedRepo, SeedApp } from './seed';
-export { EmulatorState } from './state';
-export type { Principal, Account } from './state';
+export { DEFAULT_WAIT_TIMEOUT_MS } from './events';
 export type {
-  InteractionGroup,
-  InteractionExpiry,
-  LimitOrigin,
-  StateData,
-  RepoRecord,
-  OrgRecord,
-  UserRecord,
-} from './model';
-export { INTERACTION_GROUPS, INTERACTION_EXPIRIES, DEFAULT_RATE_LIMIT_PER_HOUR } from './model';
-export { EXPIRY_SECONDS, DEFAULT_EXPIRY } from './limits';
-export type { LimitResponse } from './limits';
-export { DEFAULT_CREATION_CAP } from './creation-cap';
-export type { CreationCapResponse } from './creation-cap';
-export { MAX_BYPASS_LIST_SIZE, MAX_BYPASS_USERS_PER_REQUEST } from './bypass-list';
+  EmulatorEvents,
+  EmulatorEventName,
+  EmulatorEventSource,
+  FaultHit,
+  WaitForOptions,
+} from './events';
+export { DEFAULT_SEED } from './state/default-seed';
+export { validateSeed, loadSeedFile, SeedError } from './state/seed';
+export type { Seed, SeedUser, SeedOrg, SeedRepo, SeedApp } from './state/seed';
+export { EmulatorState } from './state/emulator-state';
+export type { Account } from './state/emulator-state';
+export type { Principal } from './auth/principal';
+export type { StateData, RepoRecord, OrgRecord, UserRecord } from './state/model';
+export type { InteractionGroup, InteractionExpiry, LimitOrigin } from './interaction-limits/model';
+export { INTERACTION_GROUPS, INTERACTION_EXPIRIES } from './interaction-limits/model';
+export { DEFAULT_RATE_LIMIT_PER_HOUR } from './rate-limits/rate-limiter';
+export { EXPIRY_SECONDS, DEFAULT_EXPIRY } from './interaction-limits/expiry';
+export type { LimitResponse } from './interaction-limits/precedence';
+export { DEFAULT_CREATION_CAP } from './creation-cap/rules';
+export type { CreationCapResponse } from './creation-cap/rules';
+export { MAX_BYPASS_LIST_SIZE, MAX_BYPASS_USERS_PER_REQUEST } from './bypass-list/rules';
 export { SUPPORTED_API_VERSIONS, DEFAULT_API_VERSION } from './http/api-version';
-export { StateFileError } from './persistence';
-export type { StateSnapshot, StoredLimit, CreationCapState } from './snapshot';
-export type { FaultSpec, FaultKind } from './faults';
-export type { LoggedRequest, RequestLogView } from './request-log';
-export type { RateLimitStatus } from './rate-limit';
-export { EmulatorAdminClient, EmulatorAdminError } from './admin-client';
-export type { AdminLimitInput, AdminCreationCapInput, AdminRateLimitInput } from './admin-client';
+export { StateFileError } from './state/persistence';
+export type { StateSnapshot } from './admin/snapshot';
+export type { StoredLimit } from './interaction-limits/admin';
+export type { CreationCapState } from './creation-cap/admin';
+export type { FaultSpec, FaultKind } from './faults/registry';
+export type { LoggedRequest, RequestLogView } from './request-log/log';
+export type { RateLimitStatus } from './rate-limits/rate-limiter';
+export { EmulatorAdminClient, EmulatorAdminError } from './admin/client';
+export type { AdminLimitInput, AdminCreationCapInput, AdminRateLimitInput } from './admin/client';
 export { runEmulatorCommand, registerEmulatorCommand, serveEmulator } from './cli';
 export type { EmulatorCommandIo, EmulatorCommandOptions } from './cli';

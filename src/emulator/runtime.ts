@@ -1,12 +1,12 @@
-import { FaultRegistry } from './faults';
-import { ANONYMOUS_RATE_LIMIT_PER_HOUR } from './model';
-import { readStateFile, writeStateFile } from './persistence';
-import { RateLimiter } from './rate-limit';
-import { RequestLog } from './request-log';
-import type { Seed } from './seed';
-import type { Principal } from './state';
-import { EmulatorState, stateFromSeed } from './state';
-import { botLogin } from './representations';
+import { EmulatorEventHub } from './events';
+import { HeldAnswers } from './faults/held-answers';
+import { FaultRegistry } from './faults/registry';
+import { ANONYMOUS_RATE_LIMIT_PER_HOUR, RateLimiter } from './rate-limits/rate-limiter';
+import { RequestLog } from './request-log/log';
+import { EmulatorState } from './state/emulator-state';
+import { stateFromSeed } from './state/from-seed';
+import { readStateFile, writeStateFile } from './state/persistence';
+import type { Seed } from './state/seed';
 
 /** Everything one emulator instance holds, shared by the GitHub routes and the admin API. */
 export interface EmulatorRuntime {
@@ -16,7 +16,10 @@ export interface EmulatorRuntime {
   readonly rateLimiter: RateLimiter;
   readonly faults: FaultRegistry;
   readonly log: RequestLog;
-  /** Starts again from a seed: state, clock, rate limits, request log and faults. */
+  /** Answers held by latency faults on the emulator clock. */
+  readonly heldAnswers: HeldAnswers;
+  readonly events: EmulatorEventHub;
+  /** Starts again from a seed: state, clock, rate limits, request log and faults (held answers go). */
   reset(seed?: Seed): void;
 }
 
@@ -37,46 +40,24 @@ export function createRuntime(options: {
     () => state.now(),
   );
   const faults = new FaultRegistry();
-  const log = new RequestLog();
+  const events = new EmulatorEventHub();
+  const log = new RequestLog((entry) => events.emit('request', entry));
+  const heldAnswers = new HeldAnswers();
+  state.onClockMove((nowMs) => heldAnswers.releaseDue(nowMs));
   return {
     state,
     seed,
     rateLimiter,
     faults,
     log,
+    heldAnswers,
+    events,
     reset(next = seed) {
       state.replace(stateFromSeed(next, now()));
       rateLimiter.clear();
       faults.clear();
+      heldAnswers.releaseAll();
       log.clear();
     },
   };
-}
-
-/** The rate-limit bucket of a principal: per user, per installation, per app, per IP. */
-export function rateLimitKey(principal: Principal, ip: string): string {
-  switch (principal.kind) {
-    case 'user':
-      return `user:${principal.user.id}`;
-    case 'installation':
-      return `installation:${principal.installation.id}`;
-    case 'app':
-      return `app:${principal.app.id}`;
-    case 'anonymous':
-      return `ip:${ip}`;
-  }
-}
-
-/** Who a request was from, for the request log. */
-export function principalName(principal: Principal): string | null {
-  switch (principal.kind) {
-    case 'user':
-      return principal.user.login;
-    case 'installation':
-      return botLogin(principal.app);
-    case 'app':
-      return `app:${principal.app.id}`;
-    case 'anonymous':
-      return null;
-  }
 }

@@ -2,38 +2,25 @@ import { randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import Fastify from 'fastify';
-import { registerAdminRoutes } from './admin';
-import { DEFAULT_SEED } from './default-seed';
+import { ADMIN_PREFIX } from './admin/router';
+import { registerAdminRoutes } from './admin/routes';
+import { GITHUB_ROUTES } from './github-routes';
 import type { RequestInfo } from './http/github-pipeline';
 import { handleGitHubRequest, pathOf } from './http/github-pipeline';
 import { basicError } from './http/results';
 import type { GitHubRoute } from './http/route';
-import { appRoutes } from './routes/apps';
-import { bypassListRoutes } from './routes/bypass-list';
-import { creationCapRoutes } from './routes/creation-cap';
-import { interactionLimitRoutes } from './routes/interaction-limits';
-import { repositoryRoutes } from './routes/repos';
-import { userRoutes } from './routes/users';
 import { createRuntime } from './runtime';
-import { validateSeed } from './seed';
+import { DEFAULT_SEED } from './state/default-seed';
+import { validateSeed } from './state/seed';
 import type { EmulatorOptions, Exchange, RunningEmulator } from './types';
 
-/** Every GitHub operation the emulator serves. */
-export const GITHUB_ROUTES: readonly GitHubRoute[] = [
-  ...interactionLimitRoutes,
-  ...bypassListRoutes,
-  ...creationCapRoutes,
-  ...userRoutes,
-  ...repositoryRoutes,
-  ...appRoutes,
-];
+export { GITHUB_ROUTES };
 
 export const DEFAULT_HOST = '127.0.0.1';
 export const DEFAULT_PORT = 0;
 
 /** GitHub Enterprise Server serves the REST API under /api/v3; the emulator serves both layouts. */
 const GHES_PREFIX = '/api/v3';
-export const ADMIN_PREFIX = '/_emulator';
 
 interface RouteConfig {
   readonly admin?: boolean;
@@ -105,7 +92,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     return payload;
   });
   app.addHook('onResponse', async (request, reply) => {
-    if (!options.onExchange) return;
+    if (!options.onExchange && !runtime.events.hasListeners('exchange')) return;
     const config = (reply.routeOptions.config ?? {}) as RouteConfig;
     const info = infos.get(request);
     const exchange: Exchange = {
@@ -121,11 +108,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       admin: config.admin === true || pathOf(request.url).startsWith(`${ADMIN_PREFIX}/`),
     };
     try {
-      options.onExchange(exchange);
+      options.onExchange?.(exchange);
     } catch (error) {
       // Reported by close(): a throwing hook must not take the server down mid-test.
       callbackErrors.push(error);
     }
+    runtime.events.emit('exchange', exchange);
   });
 
   const githubHandler =
@@ -178,12 +166,18 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   return {
     url: `http://${host}:${address.port}`,
     state: runtime.state,
+    on: runtime.events.on,
+    waitFor: runtime.events.waitFor,
     async close() {
+      // Held answers would keep their connections, and so the server, open forever.
+      runtime.heldAnswers.releaseAll();
       await app.close();
-      if (callbackErrors.length > 0) {
+      runtime.events.close();
+      const errors = [...callbackErrors, ...runtime.events.listenerErrors];
+      if (errors.length > 0) {
         throw new AggregateError(
-          callbackErrors,
-          `onExchange threw ${callbackErrors.length} time(s)`,
+          errors,
+          `onExchange or an event listener threw ${errors.length} time(s)`,
         );
       }
     },

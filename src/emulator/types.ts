@@ -1,5 +1,6 @@
-import type { Seed } from './seed';
-import type { EmulatorState } from './state';
+import type { EmulatorEventSource } from './events';
+import type { EmulatorState } from './state/emulator-state';
+import type { Seed } from './state/seed';
 
 /** One answered request, as `onExchange` sees it (for contract tests). */
 export interface Exchange {
@@ -38,10 +39,17 @@ export interface EmulatorOptions {
   readonly logger?: boolean;
 }
 
-export interface RunningEmulator {
+/**
+ * A started emulator. `on` and `waitFor` report what it serves (events.ts): each answered GitHub
+ * request, each fault that fired, each exchange.
+ */
+export interface RunningEmulator extends EmulatorEventSource {
   /** `http://127.0.0.1:PORT`, no trailing slash. GHES clients may append `/api/v3`. */
   readonly url: string;
-  /** Stops the server; rejects if an `onExchange` callback threw while serving. */
+  /**
+   * Stops the server (answers held on the emulator clock are released first) and rejects
+   * pending `waitFor`s; rejects if `onExchange` or an event listener threw while serving.
+   */
   close(): Promise<void>;
   /** The live state, for in-process inspection. */
   readonly state: EmulatorState;

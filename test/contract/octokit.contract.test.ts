@@ -1,6 +1,5 @@
 import { Octokit } from '@octokit/rest';
-import type { TestEmulator } from '../support/emulator';
-import { TOKENS, startTestEmulator } from '../support/emulator';
+import { TOKENS, useTestEmulator } from '../support/emulator';
 
 /**
  * GitHub's own client, configured as ours is (user-agent `gh-interactions/...`, so the test
@@ -9,11 +8,10 @@ import { TOKENS, startTestEmulator } from '../support/emulator';
  * status and message, pagination follows the Link header).
  */
 describe('contract: Octokit against the emulator', () => {
-  let emu: TestEmulator;
+  const emu = useTestEmulator();
   let octokit: Octokit;
 
-  beforeAll(async () => {
-    emu = await startTestEmulator();
+  beforeAll(() => {
     octokit = new Octokit({
       auth: TOKENS.octocat,
       baseUrl: emu.url,
@@ -21,12 +19,6 @@ describe('contract: Octokit against the emulator', () => {
       headers: { 'x-github-api-version': '2026-03-10' },
       log: { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} },
     });
-  });
-  afterAll(async () => {
-    await emu.close();
-  });
-  beforeEach(async () => {
-    await emu.admin.reset();
   });
 
   it('manages org, repository and user limits', async () => {

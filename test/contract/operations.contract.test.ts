@@ -6,7 +6,7 @@ import {
   createAppJwt,
   generateAppKeys,
   gitHubRequest,
-  startTestEmulator,
+  useTestEmulator,
 } from '../support/emulator';
 import { documentedStatuses, findOperation, validateResponse } from '../support/openapi';
 
@@ -500,18 +500,8 @@ const NOT_EMULATED: Record<string, string> = {
 };
 
 describe('contract: every emulated operation against the OpenAPI description', () => {
-  let emu: TestEmulator;
+  const emu = useTestEmulator({ seed });
   const seen = new Set<string>();
-
-  beforeAll(async () => {
-    emu = await startTestEmulator({ seed });
-  });
-  afterAll(async () => {
-    await emu.close();
-  });
-  beforeEach(async () => {
-    await emu.admin.reset();
-  });
 
   it.each(cases.map((c) => [c.name, c] as const))('%s', async (_name, testCase) => {
     const response = await testCase.run(emu);

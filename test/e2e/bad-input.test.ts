@@ -2,8 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { emulatorEnv, runCli } from '../support/cli';
-import type { TestEmulator } from '../support/emulator';
-import { startTestEmulator } from '../support/emulator';
+import { useTestEmulator } from '../support/emulator';
 
 /**
  * Bad input never reaches GitHub: each case exits 1 with a message that names the problem, and the
@@ -51,16 +50,18 @@ const POLICY_CASES: Array<[string, string, RegExp]> = [
   ],
 ];
 
-let emu: TestEmulator;
+const emu = useTestEmulator({ resetBeforeEach: false });
 let dir: string;
-beforeAll(async () => {
-  emu = await startTestEmulator();
+beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'ghi-bad-'));
 });
+<<<<<<< HEAD
 afterAll(async () => {
   await emu.close();
   rmSync(dir, { recursive: true, force: true });
 });
+=======
+>>>>>>> wip-emulator
 beforeEach(async () => {
   await emu.admin.clearRequests();
 });

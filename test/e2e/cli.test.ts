@@ -9,9 +9,14 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LoggedRequest } from '../../src/emulator';
+<<<<<<< HEAD
 import { emulatorEnv, runBinary, runCli } from '../support/cli';
 import type { TestEmulator } from '../support/emulator';
 import { startTestEmulator } from '../support/emulator';
+=======
+import { emulatorEnv, runCli } from '../support/cli';
+import { useTestEmulator } from '../support/emulator';
+>>>>>>> wip-emulator
 
 const POLICY = 'examples/policy/acme.yaml';
 const DAY = 24 * 3600;
@@ -20,14 +25,10 @@ const TOKEN = 'gho_emulator_octocat';
 const writes = (requests: readonly LoggedRequest[]) =>
   requests.filter((r) => r.method !== 'GET' && r.method !== 'HEAD');
 
-let emu: TestEmulator;
+const emu = useTestEmulator({ lifetime: 'test' });
 let env: NodeJS.ProcessEnv;
-beforeEach(async () => {
-  emu = await startTestEmulator();
+beforeEach(() => {
   env = emulatorEnv(emu.url);
-});
-afterEach(async () => {
-  await emu.close();
 });
 
 describe('gh-interactions: the main story against the emulator', () => {

@@ -1,8 +1,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { emulatorEnv, runCli } from '../support/cli';
-import type { TestEmulator } from '../support/emulator';
-import { startTestEmulator } from '../support/emulator';
+import { useTestEmulator } from '../support/emulator';
 
 /**
  * An apply killed mid-way (SIGKILL: no clean-up, no handler) leaves GitHub half-written; the next
@@ -13,37 +12,20 @@ const BIN = join(__dirname, '..', '..', 'bin', 'gh-interactions.js');
 const POLICY = 'examples/policy/acme.yaml';
 const SLOW_WRITE = '/repos/acme/website/interaction-limits';
 
-let emu: TestEmulator;
-beforeEach(async () => {
-  emu = await startTestEmulator();
-});
-afterEach(async () => {
-  await emu.close();
-});
-
-async function until<T>(
-  probe: () => Promise<T | undefined>,
-  what: string,
-  timeoutMs = 15000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
+const emu = useTestEmulator({ lifetime: 'test' });
 
 test('a re-run after a crash in the middle of an apply converges', async () => {
-  // The write to acme/website is slow, so the process can be killed while it is in flight.
+  // The write to acme/website is held until the emulator clock moves, so the process can be
+  // killed while it is in flight, after the writes before it have landed (writes are serial).
   const slow = await emu.admin.addFault({
     kind: 'latency',
     method: 'PUT',
     path: SLOW_WRITE,
-    latencyMs: 1500,
+    latencyMs: 1000,
+    latencyClock: 'emulator',
     times: 1,
   });
+  const held = emu.waitFor('fault', (hit) => hit.faultId === slow);
   const child = spawn(process.execPath, [BIN, 'apply', '--yes', POLICY], {
     env: { PATH: process.env.PATH, ...emulatorEnv(emu.url) },
     stdio: 'ignore',
@@ -52,21 +34,17 @@ test('a re-run after a crash in the middle of an apply converges', async () => {
     child.on('exit', (_code, signal) => resolve(signal)),
   );
 
-  // Kill it while the write to acme/website is in flight (the fault has held it), after the
-  // writes before it have landed.
-  await until(async () => {
-    const fault = (await emu.admin.faults()).find((f) => f.id === slow);
-    return fault && fault.hits > 0 ? true : undefined;
-  }, 'the write to acme/website');
+  await held;
   child.kill('SIGKILL');
   expect(await exited).toBe('SIGKILL');
 
-  // GitHub finishes a request whose client died (the emulator does too, after the delay): wait
-  // for that write to land, then look at what the crash left.
-  const half = await until(async () => {
-    const state = await emu.admin.state();
-    return state.limits.repos['acme/website'] ? state : undefined;
-  }, 'the in-flight write to acme/website');
+  // GitHub finishes a request whose client died (the emulator does too, once its clock has
+  // moved past the latency): let that write land, then look at what the crash left.
+  const landed = emu.waitFor('request', (r) => r.method === 'PUT' && r.path === SLOW_WRITE);
+  await emu.admin.advanceClock(1);
+  expect((await landed).status).toBe(200);
+  const half = await emu.admin.state();
+  expect(half.limits.repos['acme/website']).toBeDefined();
   expect(half.limits.repos['acme/api']).toBeDefined();
   expect(half.limits.repos['acme/docs']).toBeDefined();
   expect(half.bypassLists['acme/website']).toBeUndefined();

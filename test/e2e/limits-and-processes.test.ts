@@ -1,13 +1,10 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { emulatorEnv, runCli } from '../support/cli';
-import { startTestEmulator } from '../support/emulator';
+import { spawnEmulatorProcess, startTestEmulator } from '../support/emulator';
 
 const POLICY = 'examples/policy/acme.yaml';
-const BIN = join(__dirname, '..', '..', 'bin', 'gh-interactions.js');
 
 test('an exhausted rate limit stops the run with the reset time instead of waiting for hours', async () => {
   const emu = await startTestEmulator();
@@ -26,28 +23,15 @@ test('an exhausted rate limit stops the run with the reset time instead of waiti
   }
 });
 
-/** Starts `gh-interactions emulator` as its own process; resolves with the URL of its first line. */
-function startEmulatorProcess(stateFile: string) {
-  const child = spawn(process.execPath, [BIN, 'emulator', '--port', '0', '--state', stateFile], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const url = new Promise<string>((resolve, reject) => {
-    createInterface({ input: child.stdout }).once('line', resolve);
-    child.once('exit', (code) => reject(new Error(`emulator exited ${code}`)));
-  });
-  const stopped = new Promise((resolve) => child.once('exit', resolve));
-  return { url, stop: async () => (child.kill('SIGTERM'), await stopped) };
-}
-
 test('gh-interactions emulator --state: a second process sees what the first one was told', async () => {
   const stateFile = join(mkdtempSync(join(tmpdir(), 'ghi-state-')), 'state.json');
-  const first = startEmulatorProcess(stateFile);
+  const first = spawnEmulatorProcess(['--port', '0', '--state', stateFile]);
   const firstUrl = await first.url;
   expect(firstUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
   expect((await runCli(['apply', '--yes', POLICY], emulatorEnv(firstUrl))).code).toBe(0);
   await first.stop();
 
-  const second = startEmulatorProcess(stateFile);
+  const second = spawnEmulatorProcess(['--port', '0', '--state', stateFile]);
   try {
     const secondUrl = await second.url;
     const plan = await runCli(['plan', POLICY], emulatorEnv(secondUrl));

@@ -2,21 +2,14 @@ import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { emulatorEnv, runBinary, runCli } from '../support/cli';
-import type { TestEmulator } from '../support/emulator';
-import { startTestEmulator } from '../support/emulator';
+import { useTestEmulator } from '../support/emulator';
 
 const POLICY = 'examples/policy/acme.yaml';
 // An SGR escape sequence (colour, bold): ESC [ … m.
 const ANSI = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`);
 const ANSI_ALL = new RegExp(ANSI.source, 'g');
 
-let emu: TestEmulator;
-beforeEach(async () => {
-  emu = await startTestEmulator();
-});
-afterEach(async () => {
-  await emu.close();
-});
+const emu = useTestEmulator({ lifetime: 'test' });
 
 const writeCount = async () =>
   (await emu.admin.requests()).requests.filter((r) => r.method !== 'GET').length;

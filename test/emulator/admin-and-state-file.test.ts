@@ -1,30 +1,14 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  DEFAULT_SEED,
-  EmulatorAdminClient,
-  StateFileError,
-  startEmulator,
-} from '../../src/emulator';
+import { DEFAULT_SEED, EmulatorAdminClient, StateFileError } from '../../src/emulator';
 import type { Seed } from '../../src/emulator';
-import type { TestEmulator } from '../support/emulator';
-import { TOKENS, gitHubRequest, startTestEmulator } from '../support/emulator';
+import { TOKENS, gitHubRequest, startTestEmulator, useTestEmulator } from '../support/emulator';
 
 const T0 = Date.parse('2025-01-15T08:00:00.000Z');
 
 describe('admin API', () => {
-  let emu: TestEmulator;
-
-  beforeAll(async () => {
-    emu = await startTestEmulator({ now: () => T0 });
-  });
-  afterAll(async () => {
-    await emu.close();
-  });
-  beforeEach(async () => {
-    await emu.admin.reset();
-  });
+  const emu = useTestEmulator({ now: () => T0 });
 
   it('moves the clock by setting or advancing it, and reset brings it back', async () => {
     expect(await emu.admin.now()).toBe('2025-01-15T08:00:00.000Z');
@@ -155,8 +139,8 @@ describe('state file', () => {
 
   it('carries limits, bypass lists, caps and the clock from one process to the next', async () => {
     const stateFile = join(dir, 'state.json');
-    const first = await startEmulator({ stateFile, now: () => T0 });
-    const admin = new EmulatorAdminClient(first.url);
+    const first = await startTestEmulator({ stateFile, now: () => T0 });
+    const admin = first.admin;
     await gitHubRequest(first.url, 'PUT', '/repos/acme/api/interaction-limits', {
       token: TOKENS.octocat,
       body: { limit: 'collaborators_only', expiry: 'one_week' },
@@ -167,7 +151,7 @@ describe('state file', () => {
     await first.close();
     expect(readdirSync(dir)).toEqual(['state.json']); // atomic writes leave no temporary files
 
-    const second = await startEmulator({ stateFile, now: () => T0 });
+    const second = await startTestEmulator({ stateFile, now: () => T0 });
     try {
       const limit = await gitHubRequest(second.url, 'GET', '/repos/acme/api/interaction-limits', {
         token: TOKENS.octocat,
@@ -177,7 +161,7 @@ describe('state file', () => {
         origin: 'repository',
         expires_at: '2025-01-22T08:00:00Z',
       });
-      const state = await new EmulatorAdminClient(second.url).state();
+      const state = await second.admin.state();
       expect(state.bypassLists).toEqual({ 'acme/docs': ['Spacewalker'] });
       expect(state.creationCaps.orgs.acme).toMatchObject({
         enabled: true,
@@ -191,13 +175,13 @@ describe('state file', () => {
 
   it('is written at start from the seed, and wins over the seed afterwards', async () => {
     const stateFile = join(dir, 'state.json');
-    const first = await startEmulator({ stateFile });
+    const first = await startTestEmulator({ stateFile });
     await first.close();
     expect(JSON.parse(readFileSync(stateFile, 'utf8'))).toMatchObject({
       version: 1,
       users: expect.any(Array),
     });
-    const second = await startEmulator({ stateFile, seed: { users: [{ login: 'other' }] } });
+    const second = await startTestEmulator({ stateFile, seed: { users: [{ login: 'other' }] } });
     try {
       expect(second.state.findUser('octocat')).toBeDefined();
     } finally {
@@ -208,17 +192,17 @@ describe('state file', () => {
   it('refuses a state file it did not write, saying how to recover', async () => {
     const stateFile = join(dir, 'state.json');
     writeFileSync(stateFile, '{"hello": "world"}');
-    await expect(startEmulator({ stateFile })).rejects.toThrow(StateFileError);
+    await expect(startTestEmulator({ stateFile })).rejects.toThrow(StateFileError);
     writeFileSync(stateFile, 'not json');
-    await expect(startEmulator({ stateFile })).rejects.toThrow(/delete it to start again/);
+    await expect(startTestEmulator({ stateFile })).rejects.toThrow(/delete it to start again/);
     expect(existsSync(stateFile)).toBe(true);
   });
 
   it('keeps DEFAULT_SEED untouched by emulator changes', async () => {
     const before = JSON.stringify(DEFAULT_SEED);
-    const emu = await startEmulator();
+    const emu = await startTestEmulator();
     try {
-      await new EmulatorAdminClient(emu.url).addBypassUsers('acme/api', ['jdoe']);
+      await emu.admin.addBypassUsers('acme/api', ['jdoe']);
     } finally {
       await emu.close();
     }

@@ -2,13 +2,7 @@ import { createAppAuth } from '@octokit/auth-app';
 import { Octokit } from '@octokit/rest';
 import { DEFAULT_SEED } from '../../src/emulator';
 import type { Seed } from '../../src/emulator';
-import type { TestEmulator } from '../support/emulator';
-import {
-  createAppJwt,
-  generateAppKeys,
-  gitHubRequest,
-  startTestEmulator,
-} from '../support/emulator';
+import { createAppJwt, generateAppKeys, gitHubRequest, useTestEmulator } from '../support/emulator';
 
 const APP_ID = 424242;
 const ORG_INSTALLATION = 77;
@@ -28,7 +22,7 @@ const seed: Seed = {
 const quiet = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} };
 
 describe('GitHub App installation tokens', () => {
-  let emu: TestEmulator;
+  const emu = useTestEmulator({ seed });
   const appOctokit = () =>
     new Octokit({
       baseUrl: emu.url,
@@ -37,16 +31,6 @@ describe('GitHub App installation tokens', () => {
       auth: { appId: APP_ID, privateKey: keys.privateKeyPem, installationId: ORG_INSTALLATION },
       log: quiet,
     });
-
-  beforeAll(async () => {
-    emu = await startTestEmulator({ seed });
-  });
-  afterAll(async () => {
-    await emu.close();
-  });
-  beforeEach(async () => {
-    await emu.admin.reset();
-  });
 
   it('works offline with @octokit/auth-app: owner rights on the org, admin on its repositories', async () => {
     const octokit = appOctokit();
@@ -119,6 +103,33 @@ describe('GitHub App installation tokens', () => {
       message: expect.stringContaining("'Expiration time' claim ('exp')"),
     });
     expect((await post(createAppJwt(keys.privateKeyPem, APP_ID, now + 30))).status).toBe(201);
+  });
+
+  it('refuses other algorithms, a missing or fractional iat and an exp too far away, in GitHub’s words', async () => {
+    const post = (jwt: string) =>
+      gitHubRequest(emu.url, 'POST', `/app/installations/${ORG_INSTALLATION}/access_tokens`, {
+        token: jwt,
+      });
+    const now = Math.floor(Date.parse(await emu.admin.now()) / 1000);
+    const jwt = (options: Parameters<typeof createAppJwt>[3]) =>
+      createAppJwt(keys.privateKeyPem, APP_ID, now, options);
+    expect((await post(jwt({ alg: 'RS512' }))).body).toMatchObject({
+      message: 'A JSON web token could not be decoded',
+    });
+    expect((await post(jwt({ alg: 'HS256' }))).status).toBe(401);
+    expect((await post(jwt({ claims: { iat: undefined } }))).body).toMatchObject({
+      message: expect.stringContaining("'Issued at' claim ('iat')"),
+    });
+    expect((await post(jwt({ claims: { iat: now - 0.5 } }))).body).toMatchObject({
+      message: expect.stringContaining("'Issued at' claim ('iat')"),
+    });
+    expect((await post(jwt({ claims: { exp: undefined } }))).body).toMatchObject({
+      message: expect.stringContaining("'Expiration time' claim ('exp') must be"),
+    });
+    expect((await post(jwt({ claims: { exp: now + 3600 } }))).body).toMatchObject({
+      message: "'Expiration time' claim ('exp') is too far in the future",
+    });
+    expect((await post(jwt({ claims: { iss: String(APP_ID) } }))).status).toBe(201);
   });
 
   it('lets @octokit/auth-app correct its clock from the Date header when the emulator clock moved', async () => {

@@ -1,7 +1,6 @@
 import { DEFAULT_CREATION_CAP, DEFAULT_SEED, MAX_BYPASS_LIST_SIZE } from '../../src/emulator';
 import type { Seed } from '../../src/emulator';
-import type { TestEmulator } from '../support/emulator';
-import { TOKENS, gitHubRequest, startTestEmulator } from '../support/emulator';
+import { TOKENS, gitHubRequest, useTestEmulator } from '../support/emulator';
 
 // 150 extra accounts so the 100-user rules can be reached with real logins.
 const crowd = Array.from({ length: 150 }, (_, i) => `Fan-${i}`);
@@ -12,21 +11,11 @@ const seed: Seed = {
 const BYPASS = '/repos/acme/api/interaction-limits/pulls/bypass-list';
 
 describe('PR creation cap bypass list', () => {
-  let emu: TestEmulator;
+  const emu = useTestEmulator({ seed });
   const call = (method: string, body?: unknown, token: string = TOKENS.octocat, path = BYPASS) =>
     gitHubRequest(emu.url, method, path, { token, body });
   const logins = async () =>
     ((await call('GET')).body as Array<{ login: string }>).map((u) => u.login);
-
-  beforeAll(async () => {
-    emu = await startTestEmulator({ seed });
-  });
-  afterAll(async () => {
-    await emu.close();
-  });
-  beforeEach(async () => {
-    await emu.admin.reset();
-  });
 
   it('adds case-insensitively, returns canonical logins in insertion order, ignores duplicates', async () => {
     expect((await call('PUT', { users: ['SPACEWALKER', 'monalisa', 'spacewalker'] })).status).toBe(
@@ -130,21 +119,11 @@ describe('PR creation cap bypass list', () => {
 });
 
 describe('PR creation cap', () => {
-  let emu: TestEmulator;
+  const emu = useTestEmulator();
   const ORG_CAP = '/orgs/acme/interaction-limits/pulls/creation-cap';
   const REPO_CAP = '/repos/acme/docs/interaction-limits/pulls/creation-cap';
   const call = (method: string, path: string, body?: unknown, token: string = TOKENS.octocat) =>
     gitHubRequest(emu.url, method, path, { token, body });
-
-  beforeAll(async () => {
-    emu = await startTestEmulator();
-  });
-  afterAll(async () => {
-    await emu.close();
-  });
-  beforeEach(async () => {
-    await emu.admin.reset();
-  });
 
   it('answers the assumed default when never set', async () => {
     expect(DEFAULT_CREATION_CAP).toEqual({ enabled: false, maxOpenPullRequests: 5 });

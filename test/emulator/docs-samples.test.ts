@@ -1,5 +1,4 @@
-import type { TestEmulator } from '../support/emulator';
-import { TOKENS, startTestEmulator } from '../support/emulator';
+import { TOKENS, useTestEmulator } from '../support/emulator';
 
 /**
  * The curl samples of GitHub's documentation pages (the reference copies in
@@ -213,14 +212,7 @@ function shapeOf(value: unknown): unknown {
 }
 
 describe('curl samples of the GitHub documentation pages', () => {
-  let emu: TestEmulator;
-
-  beforeAll(async () => {
-    emu = await startTestEmulator();
-  });
-  afterAll(async () => {
-    await emu.close();
-  });
+  const emu = useTestEmulator({ resetBeforeEach: false });
 
   it('parses the samples like a shell', () => {
     expect(parseCurl(SAMPLES[0]?.curl ?? '')).toEqual({

@@ -1,6 +1,5 @@
 import { request as httpRequest } from 'node:http';
-import type { TestEmulator } from '../support/emulator';
-import { TOKENS, gitHubRequest, startTestEmulator } from '../support/emulator';
+import { TOKENS, gitHubRequest, useTestEmulator } from '../support/emulator';
 
 const REPO = '/repos/acme/api/interaction-limits';
 
@@ -21,18 +20,8 @@ function rawGet(url: string): Promise<number> {
 }
 
 describe('fault injection', () => {
-  let emu: TestEmulator;
+  const emu = useTestEmulator();
   const get = (path = REPO) => gitHubRequest(emu.url, 'GET', path, { token: TOKENS.octocat });
-
-  beforeAll(async () => {
-    emu = await startTestEmulator();
-  });
-  afterAll(async () => {
-    await emu.close();
-  });
-  beforeEach(async () => {
-    await emu.admin.reset();
-  });
 
   it('status: answers the status in GitHub’s error shape, `times` times', async () => {
     await emu.admin.addFault({ kind: 'status', status: 502, method: 'GET', path: REPO, times: 2 });
@@ -115,5 +104,70 @@ describe('fault injection', () => {
     expect((await get('/user')).status).toBe(200);
     await expect(emu.admin.removeFault('fault-999')).rejects.toMatchObject({ status: 404 });
     await expect(emu.admin.addFault({ kind: 'status' })).rejects.toMatchObject({ status: 400 });
+  });
+});
+
+describe('latency on the emulator clock (latencyClock: "emulator")', () => {
+  const T0 = Date.parse('2025-03-01T12:00:00.000Z');
+  const emu = useTestEmulator({ now: () => T0, lifetime: 'test' });
+  const get = () => gitHubRequest(emu.url, 'GET', REPO, { token: TOKENS.octocat });
+  const answered = async () => (await emu.admin.requests()).requests.map((r) => r.status);
+
+  it('holds the answer until the emulator clock is moved past it', async () => {
+    const id = await emu.admin.addFault({
+      kind: 'latency',
+      latencyMs: 5000,
+      latencyClock: 'emulator',
+      times: 1,
+    });
+    const hit = emu.waitFor('fault');
+    const response = get();
+    expect(await hit).toMatchObject({ faultId: id, kind: 'latency', method: 'GET', path: REPO });
+
+    await emu.admin.advanceClock(4);
+    expect(await answered()).toEqual([]);
+
+    const logged = emu.waitFor('request', (r) => r.path === REPO);
+    await emu.admin.advanceClock(1);
+    expect((await response).status).toBe(200);
+    expect(await logged).toMatchObject({ method: 'GET', status: 200, user: 'octocat' });
+    // Only the held request was slowed (times: 1), and the clock says when it was answered.
+    expect((await get()).status).toBe(200);
+    expect((await emu.admin.requests()).requests.map((r) => r.at)).toEqual([
+      '2025-03-01T12:00:05.000Z',
+      '2025-03-01T12:00:05.000Z',
+    ]);
+  });
+
+  it('setting the clock past it releases it too, and so does a reset', async () => {
+    await emu.admin.addFault({ kind: 'latency', latencyMs: 60_000, latencyClock: 'emulator' });
+    const first = emu.waitFor('fault');
+    const released = get();
+    await first;
+    await emu.admin.setClock('2025-03-01T12:00:59Z');
+    expect(await answered()).toEqual([]);
+    await emu.admin.setClock('2025-03-01T12:01:00Z');
+    expect((await released).status).toBe(200);
+
+    const second = emu.waitFor('fault');
+    const reset = get();
+    await second;
+    await emu.admin.reset();
+    expect((await reset).status).toBe(200);
+  });
+
+  it('close() answers what is still held instead of hanging', async () => {
+    await emu.admin.addFault({ kind: 'latency', latencyMs: 60_000, latencyClock: 'emulator' });
+    const hit = emu.waitFor('fault');
+    const held = get();
+    await hit;
+    await emu.close();
+    expect((await held).status).toBe(200);
+  });
+
+  it('is not the default: a latency fault without latencyClock needs no clock move', async () => {
+    await emu.admin.addFault({ kind: 'latency', latencyMs: 5 });
+    expect((await get()).status).toBe(200);
+    expect(await emu.admin.now()).toBe('2025-03-01T12:00:00.000Z');
   });
 });

@@ -1,29 +1,18 @@
 import { DEFAULT_SEED } from '../../src/emulator';
-import type { TestEmulator } from '../support/emulator';
-import { TOKENS, gitHubRequest, startTestEmulator } from '../support/emulator';
+import { TOKENS, gitHubRequest, useTestEmulator } from '../support/emulator';
 
 const T0 = Date.parse('2025-06-01T00:00:00.000Z');
 
 describe('HTTP behaviour shared by every endpoint', () => {
-  let emu: TestEmulator;
+  const emu = useTestEmulator({
+    seed: { ...DEFAULT_SEED, rateLimitPerHour: 5 },
+    now: () => T0,
+  });
   const get = (
     path: string,
     headers: Record<string, string> = {},
     token: string | null = TOKENS.octocat,
   ) => gitHubRequest(emu.url, 'GET', path, { token: token ?? undefined, headers });
-
-  beforeAll(async () => {
-    emu = await startTestEmulator({
-      seed: { ...DEFAULT_SEED, rateLimitPerHour: 5 },
-      now: () => T0,
-    });
-  });
-  afterAll(async () => {
-    await emu.close();
-  });
-  beforeEach(async () => {
-    await emu.admin.reset();
-  });
 
   describe('ETags and conditional requests', () => {
     it('answers 304 without a body to a matching If-None-Match, and does not count it', async () => {
@@ -168,17 +157,10 @@ describe('HTTP behaviour shared by every endpoint', () => {
 });
 
 describe('accounts and repositories', () => {
-  let emu: TestEmulator;
+  const emu = useTestEmulator({ resetBeforeEach: false });
   const get = (path: string, token: string | null = TOKENS.octocat) =>
     gitHubRequest(emu.url, 'GET', path, { token: token ?? undefined });
   const names = (body: unknown) => (body as Array<{ full_name: string }>).map((r) => r.full_name);
-
-  beforeAll(async () => {
-    emu = await startTestEmulator();
-  });
-  afterAll(async () => {
-    await emu.close();
-  });
 
   it('GET /user is the token user; GET /users/{username} matches case-insensitively', async () => {
     expect((await get('/user')).body).toMatchObject({

@@ -1,27 +1,16 @@
 import { EXPIRY_SECONDS } from '../../src/emulator';
-import type { TestEmulator } from '../support/emulator';
-import { TOKENS, gitHubRequest, startTestEmulator } from '../support/emulator';
+import { TOKENS, gitHubRequest, useTestEmulator } from '../support/emulator';
 
 const T0 = Date.parse('2025-03-01T12:00:00.000Z');
 
 describe('interaction limits', () => {
-  let emu: TestEmulator;
+  const emu = useTestEmulator({ now: () => T0 });
   const as = (token: string) => ({
     get: (path: string) => gitHubRequest(emu.url, 'GET', path, { token }),
     put: (path: string, body: unknown) => gitHubRequest(emu.url, 'PUT', path, { token, body }),
     del: (path: string) => gitHubRequest(emu.url, 'DELETE', path, { token }),
   });
   const octocat = () => as(TOKENS.octocat);
-
-  beforeAll(async () => {
-    emu = await startTestEmulator({ now: () => T0 });
-  });
-  afterAll(async () => {
-    await emu.close();
-  });
-  beforeEach(async () => {
-    await emu.admin.reset();
-  });
 
   describe('expiry', () => {
     it.each(Object.entries(EXPIRY_SECONDS))(

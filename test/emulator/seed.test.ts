@@ -1,14 +1,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import {
-  DEFAULT_SEED,
-  SeedError,
-  loadSeedFile,
-  startEmulator,
-  validateSeed,
-} from '../../src/emulator';
-import { generateAppKeys } from '../support/emulator';
+import { DEFAULT_SEED, SeedError, loadSeedFile, validateSeed } from '../../src/emulator';
+import { generateAppKeys, startTestEmulator } from '../support/emulator';
 
 function problems(input: unknown): readonly string[] {
   try {
@@ -133,12 +127,12 @@ describe('seed validation', () => {
 
   it('startEmulator refuses an invalid seed before listening', async () => {
     await expect(
-      startEmulator({ seed: { users: [{ login: 'a' }, { login: 'A' }] } }),
+      startTestEmulator({ seed: { users: [{ login: 'a' }, { login: 'A' }] } }),
     ).rejects.toThrow(SeedError);
   });
 
   it('starts the clock at seed.now', async () => {
-    const emu = await startEmulator({ seed: { users: [], now: '2030-01-01T00:00:00Z' } });
+    const emu = await startTestEmulator({ seed: { users: [], now: '2030-01-01T00:00:00Z' } });
     try {
       expect(new Date(emu.state.now()).toISOString().slice(0, 16)).toBe('2030-01-01T00:00');
     } finally {

@@ -4,8 +4,7 @@ import type { Seed } from '../../src/emulator';
 import { createClient } from '../../src/github';
 import { expandPolicy, githubPolicyPort, loadPolicyFile, parsePolicy } from '../../src/policy';
 import { FakePolicyPort, SEED_REPOSITORIES } from './fake-port';
-import type { TestEmulator } from '../support/emulator';
-import { TOKENS, startTestEmulator } from '../support/emulator';
+import { TOKENS, useTestEmulator } from '../support/emulator';
 
 /**
  * The real port, through src/github, against the emulator: the same expansion as the fake port
@@ -18,14 +17,7 @@ describe('githubPolicyPort against the emulator', () => {
     name: `svc-${String(i).padStart(3, '0')}`,
   }));
   const seed: Seed = { ...DEFAULT_SEED, repos: [...(DEFAULT_SEED.repos ?? []), ...manyRepos] };
-  let emulator: TestEmulator;
-
-  beforeAll(async () => {
-    emulator = await startTestEmulator({ seed });
-  });
-  afterAll(async () => {
-    await emulator.close();
-  });
+  const emulator = useTestEmulator({ seed, resetBeforeEach: false });
 
   const port = () =>
     githubPolicyPort(createClient({ baseUrl: emulator.url, token: TOKENS.octocat, retries: 0 }));

@@ -1,5 +1,8 @@
+import { spawn } from 'node:child_process';
 import { generateKeyPairSync, sign } from 'node:crypto';
-import type { EmulatorState, Exchange, Seed } from '../../src/emulator';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import type { EmulatorEventSource, EmulatorState, Exchange, Seed } from '../../src/emulator';
 import { EmulatorAdminClient, startEmulator } from '../../src/emulator';
 import { findOperation, validateQuery, validateRequestBody, validateResponse } from './openapi';
 
@@ -10,8 +13,11 @@ import { findOperation, validateQuery, validateRequestBody, validateResponse } f
  * that passes also proves the emulator and the client speak GitHub's API.
  *
  *   const emu = await startTestEmulator();
- *   // ... use emu.url (token gho_emulator_octocat), emu.admin
+ *   // ... use emu.url (token gho_emulator_octocat), emu.admin, emu.waitFor(...)
  *   await emu.close();
+ *
+ * or, for a describe block (or file), `const emu = useTestEmulator()`, which starts it in
+ * beforeAll, resets it before each test and closes it in afterAll.
  */
 export interface TestEmulatorOptions {
   readonly seed?: Seed;
@@ -20,7 +26,7 @@ export interface TestEmulatorOptions {
   readonly stateFile?: string;
 }
 
-export interface TestEmulator {
+export interface TestEmulator extends EmulatorEventSource {
   /** http://127.0.0.1:PORT */
   readonly url: string;
   readonly admin: EmulatorAdminClient;
@@ -88,6 +94,8 @@ export async function startTestEmulator(options: TestEmulatorOptions = {}): Prom
     state: emulator.state,
     exchanges,
     violations,
+    on: emulator.on,
+    waitFor: emulator.waitFor,
     async close() {
       await emulator.close();
       if (violations.length > 0) {
@@ -97,6 +105,101 @@ export async function startTestEmulator(options: TestEmulatorOptions = {}): Prom
             .join('\n')}`,
         );
       }
+    },
+  };
+}
+
+export interface UseTestEmulatorOptions extends TestEmulatorOptions {
+  /**
+   * `suite`: one emulator for the enclosing describe block (or file), started in beforeAll and
+   * closed in afterAll; `test`: a fresh one for every test (beforeEach/afterEach).
+   * @default 'suite'
+   */
+  readonly lifetime?: 'suite' | 'test';
+  /** With lifetime `suite`: `admin.reset()` before each test. @default true */
+  readonly resetBeforeEach?: boolean;
+}
+
+/**
+ * Registers the Jest hooks that start, reset and close a test emulator, and returns it. Its
+ * members can be read once the hooks have run (in tests and later hooks), not at collection.
+ */
+export function useTestEmulator(options: UseTestEmulatorOptions = {}): TestEmulator {
+  const { lifetime = 'suite', resetBeforeEach = true, ...startOptions } = options;
+  let current: TestEmulator | undefined;
+  const started = (): TestEmulator => {
+    if (!current) {
+      throw new Error(
+        'useTestEmulator(): the emulator starts in a Jest hook; use it inside a test or a later hook, not while the file is collected.',
+      );
+    }
+    return current;
+  };
+  const start = async () => {
+    current = await startTestEmulator(startOptions);
+  };
+  const stop = async () => {
+    const closing = current;
+    current = undefined;
+    await closing?.close();
+  };
+  if (lifetime === 'test') {
+    beforeEach(start);
+    afterEach(stop);
+  } else {
+    beforeAll(start);
+    if (resetBeforeEach) beforeEach(async () => void (await started().admin.reset()));
+    afterAll(stop);
+  }
+  return {
+    get url() {
+      return started().url;
+    },
+    get admin() {
+      return started().admin;
+    },
+    get state() {
+      return started().state;
+    },
+    get exchanges() {
+      return started().exchanges;
+    },
+    get violations() {
+      return started().violations;
+    },
+    on: (event, listener) => started().on(event, listener),
+    waitFor: (event, predicate, waitOptions) => started().waitFor(event, predicate, waitOptions),
+    close: () => stop(),
+  };
+}
+
+export interface EmulatorProcess {
+  /** The URL the process printed as its first line; rejects if it exits first. */
+  readonly url: Promise<string>;
+  /** SIGTERM, resolved once the process has exited. */
+  stop(): Promise<void>;
+}
+
+/**
+ * `gh-interactions emulator ARGS` as its own process (the built binary in dist/, as `npm test`
+ * builds it), for tests of what survives a process. Its exchanges happen in that process, so
+ * they are not contract-checked: use startTestEmulator for anything else.
+ */
+export function spawnEmulatorProcess(args: readonly string[]): EmulatorProcess {
+  const bin = join(__dirname, '..', '..', 'bin', 'gh-interactions.js');
+  const child = spawn(process.execPath, [bin, 'emulator', ...args], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = new Promise<string>((resolve, reject) => {
+    createInterface({ input: child.stdout }).once('line', resolve);
+    child.once('exit', (code) => reject(new Error(`emulator exited ${code}`)));
+  });
+  const stopped = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  return {
+    url,
+    async stop() {
+      child.kill('SIGTERM');
+      await stopped;
     },
   };
 }
@@ -157,16 +260,20 @@ export const TOKENS = {
 
 /**
  * A GitHub App JWT (RS256, iss = app id), as @octokit/auth-app makes them: issued 30 seconds in
- * the past, valid for 10 minutes. `nowSeconds` defaults to the real clock.
+ * the past, valid for 10 minutes. `nowSeconds` defaults to the real clock; `claims` replaces or
+ * (with `undefined`) removes claims, and `alg` names another algorithm in the header (the
+ * signature stays RS256), to build the JWTs GitHub refuses.
  */
 export function createAppJwt(
   privateKeyPem: string,
   appId: number,
   nowSeconds = Math.floor(Date.now() / 1000),
+  options: { claims?: Record<string, unknown>; alg?: string } = {},
 ): string {
   const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
   const iat = nowSeconds - 30;
-  const unsigned = `${encode({ alg: 'RS256', typ: 'JWT' })}.${encode({ iat, exp: iat + 600, iss: appId })}`;
+  const claims = { iat, exp: iat + 600, iss: appId, ...options.claims };
+  const unsigned = `${encode({ alg: options.alg ?? 'RS256', typ: 'JWT' })}.${encode(claims)}`;
   const signature = sign('RSA-SHA256', Buffer.from(unsigned), privateKeyPem).toString('base64url');
   return `${unsigned}.${signature}`;
 }

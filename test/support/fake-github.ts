@@ -25,7 +25,14 @@ export class FakeGitHub {
   private readonly routes: Route[] = [];
   inFlight = 0;
   maxInFlight = 0;
+  /**
+   * Holds answers until no new request has arrived for this long, then answers them together, so
+   * requests a client sends concurrently are in flight together however slowly (a loaded CI
+   * runner) it issues them; a client that waits for each answer still has one in flight.
+   */
   delayMs = 0;
+  private held: Array<() => void> = [];
+  private quietTimer: NodeJS.Timeout | undefined;
 
   /** Answers are used in order; the last one repeats. */
   on(method: string, path: string | RegExp, ...answers: Answer[]): this {
@@ -52,7 +59,7 @@ export class FakeGitHub {
     this.inFlight++;
     this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
     try {
-      if (this.delayMs) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
+      if (this.delayMs) await this.holdUntilQuiet();
       if (!route) return json(404, { message: 'Not Found' });
       const answer = route.answers.length > 1 ? route.answers.shift()! : route.answers[0];
       if (answer instanceof Error) throw answer;
@@ -64,6 +71,18 @@ export class FakeGitHub {
       this.inFlight--;
     }
   };
+
+  private holdUntilQuiet(): Promise<void> {
+    return new Promise((release) => {
+      this.held.push(release);
+      clearTimeout(this.quietTimer);
+      this.quietTimer = setTimeout(() => {
+        const held = this.held;
+        this.held = [];
+        for (const answer of held) answer();
+      }, this.delayMs);
+    });
+  }
 }
 
 function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {

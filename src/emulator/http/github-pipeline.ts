@@ -1,17 +1,16 @@
-import { STATUS_CODES } from 'node:http';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { authenticate, authorizeRoute } from '../auth';
-import { computeEtag, ifNoneMatchHits } from '../etag';
-import type { Fault } from '../faults';
-import type { RateLimitStatus } from '../rate-limit';
-import { rateLimitHeaders } from '../rate-limit';
+import { authenticate, authorizeRoute } from '../auth/authenticate';
+import type { Principal } from '../auth/principal';
+import { principalName } from '../auth/principal';
+import { faultResult } from '../faults/answers';
+import { primaryLimitExceeded } from '../rate-limits/answers';
+import { rateLimitHeaders, rateLimitKey } from '../rate-limits/rate-limiter';
 import type { EmulatorRuntime } from '../runtime';
-import { principalName, rateLimitKey } from '../runtime';
-import type { Principal } from '../state';
 import { selectApiVersion } from './api-version';
+import { computeEtag, ifNoneMatchHits } from './etag';
 import type { HttpResult } from './results';
-import { basicError, notFound, REST_DOCS_URL } from './results';
+import { notFound, REST_DOCS_URL } from './results';
 import type { GitHubRoute, QueryValue, Urls } from './route';
 
 /** Per-request facts the hooks in server.ts share with the pipeline. */
@@ -24,10 +23,6 @@ export interface RequestInfo {
   responsePayload?: string;
 }
 
-const RATE_LIMIT_DOCS =
-  'https://docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api';
-const SECONDARY_RATE_LIMIT_DOCS = `${RATE_LIMIT_DOCS}#about-secondary-rate-limits`;
-
 export function pathOf(url: string): string {
   const index = url.indexOf('?');
   return index === -1 ? url : url.slice(0, index);
@@ -36,66 +31,6 @@ export function pathOf(url: string): string {
 function urlsFor(request: FastifyRequest, info: RequestInfo): Urls {
   const html = `http://${request.headers.host ?? `${request.hostname}`}`;
   return { api: info.ghes ? `${html}/api/v3` : html, html };
-}
-
-function supportSuffix(requestId: string): string {
-  return ` If you reach out to GitHub Support for help, please include the request ID ${requestId}.`;
-}
-
-/** GitHub's primary-limit 403 (plugin-throttling recognizes `x-ratelimit-remaining: 0`). */
-function primaryLimitExceeded(
-  principal: Principal,
-  ip: string,
-  requestId: string,
-  status: RateLimitStatus,
-): HttpResult {
-  const who =
-    principal.kind === 'user'
-      ? `user ID ${principal.user.id}.${supportSuffix(requestId)}`
-      : principal.kind === 'installation'
-        ? `installation ID ${principal.installation.id}.${supportSuffix(requestId)}`
-        : principal.kind === 'app'
-          ? `app ID ${principal.app.id}.${supportSuffix(requestId)}`
-          : `${ip}. (But here's the good news: Authenticated requests get a higher rate limit. Check out the documentation for more details.)`;
-  return basicError(403, `API rate limit exceeded for ${who}`, RATE_LIMIT_DOCS, {
-    ...rateLimitHeaders({ ...status, remaining: 0 }),
-  });
-}
-
-/** The answer of a terminal fault (everything but `latency`, and `drop`, handled by the caller). */
-function faultResult(runtime: EmulatorRuntime, fault: Fault, requestId: string): HttpResult {
-  const retryAfter = fault.retryAfterSeconds ?? 60;
-  const nowSeconds = Math.floor(runtime.state.now() / 1000);
-  switch (fault.kind) {
-    case 'rate_limit': {
-      const limit = runtime.state.data.rateLimitPerHour;
-      return basicError(
-        403,
-        `API rate limit exceeded (injected fault).${supportSuffix(requestId)}`,
-        RATE_LIMIT_DOCS,
-        {
-          ...rateLimitHeaders({ limit, remaining: 0, used: limit, reset: nowSeconds + retryAfter }),
-        },
-      );
-    }
-    case 'secondary_rate_limit':
-      // The wording plugin-throttling matches (/\bsecondary rate\b/i), with retry-after.
-      return basicError(
-        403,
-        `You have exceeded a secondary rate limit. Please wait a few minutes before you try again.${supportSuffix(requestId)}`,
-        SECONDARY_RATE_LIMIT_DOCS,
-        { 'retry-after': String(retryAfter) },
-      );
-    default: {
-      const status = fault.status ?? 500;
-      return basicError(
-        status,
-        STATUS_CODES[status] ?? 'Server Error',
-        REST_DOCS_URL,
-        fault.retryAfterSeconds !== undefined ? { 'retry-after': String(retryAfter) } : undefined,
-      );
-    }
-  }
 }
 
 /**
@@ -121,7 +56,21 @@ export async function handleGitHubRequest(
   reply.header('x-github-media-type', 'github.v3; format=json');
 
   const decision = runtime.faults.decide(request.method, path);
-  if (decision.latencyMs > 0) await delay(decision.latencyMs);
+  // Held before the events go out, so a listener that moves the clock at once releases it.
+  const held =
+    decision.emulatorLatencyMs > 0
+      ? runtime.heldAnswers.hold(state.now() + decision.emulatorLatencyMs)
+      : undefined;
+  for (const fault of decision.fired) {
+    runtime.events.emit('fault', {
+      faultId: fault.id,
+      kind: fault.kind,
+      method: request.method,
+      path,
+    });
+  }
+  if (decision.realLatencyMs > 0) await delay(decision.realLatencyMs);
+  if (held) await held;
   if (decision.terminal?.kind === 'drop') {
     runtime.log.add({
       method: request.method,
@@ -136,7 +85,7 @@ export async function handleGitHubRequest(
     return;
   }
   if (decision.terminal) {
-    send(runtime, request, reply, info, faultResult(runtime, decision.terminal, info.requestId));
+    send(runtime, request, reply, info, faultResult(state, decision.terminal, info.requestId));
     return;
   }
 
@@ -147,7 +96,7 @@ export async function handleGitHubRequest(
   }
   reply.header('x-github-api-version-selected', version.version);
 
-  const auth = authenticate(state, request.headers.authorization, docs);
+  const auth = await authenticate(state, request.headers.authorization, docs);
   const principal: Principal = auth.ok ? auth.principal : { kind: 'anonymous' };
   info.principal = principal;
   const rateKey = rateLimitKey(principal, request.ip);

@@ -1,4 +1,5 @@
-import type { EmulatorState, Principal } from '../state';
+import type { Principal } from '../auth/principal';
+import type { EmulatorState } from '../state/emulator-state';
 import type { HttpResult } from './results';
 
 /** Base URLs for links in response bodies, as the client reached the emulator. */
