@@ -55,13 +55,9 @@ let dir: string;
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'ghi-bad-'));
 });
-<<<<<<< HEAD
-afterAll(async () => {
-  await emu.close();
+afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
-=======
->>>>>>> wip-emulator
 beforeEach(async () => {
   await emu.admin.clearRequests();
 });

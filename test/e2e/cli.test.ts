@@ -9,14 +9,8 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LoggedRequest } from '../../src/emulator';
-<<<<<<< HEAD
 import { emulatorEnv, runBinary, runCli } from '../support/cli';
-import type { TestEmulator } from '../support/emulator';
-import { startTestEmulator } from '../support/emulator';
-=======
-import { emulatorEnv, runCli } from '../support/cli';
 import { useTestEmulator } from '../support/emulator';
->>>>>>> wip-emulator
 
 const POLICY = 'examples/policy/acme.yaml';
 const DAY = 24 * 3600;
