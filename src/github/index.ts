@@ -37,7 +37,13 @@ export {
   updateOrgPrCreationCap,
   updateRepoPrCreationCap,
 } from './creation-cap';
-export { getAuthenticatedLogin, listOrgRepositories, listUserRepositories } from './repositories';
+export {
+  getAuthenticatedLogin,
+  getOrganizationLogin,
+  getRepository,
+  listOrgRepositories,
+  listUserRepositories,
+} from './repositories';
 export * from './types';
 export * from './facts';
 export { loginExists } from './users';

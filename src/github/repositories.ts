@@ -1,5 +1,6 @@
 import type { GitHubClient } from './client';
 import { callGitHub } from './call';
+import { NotFoundError } from './errors';
 import type { RepositorySummary } from './types';
 
 const READ_METADATA =
@@ -56,6 +57,47 @@ export async function listUserRepositories(
       }),
   );
   return (bodies as RepositoryBody[]).map(toSummary);
+}
+
+/**
+ * One repository, as GitHub spells it, or null when GitHub answers 404 (it does not exist, or the
+ * token cannot see it). Policies use it for explicit entries: GitHub's spelling for ids, and
+ * whether the repository is private (no interaction limits) or archived.
+ */
+export async function getRepository(
+  client: GitHubClient,
+  owner: string,
+  repo: string,
+): Promise<RepositorySummary | null> {
+  try {
+    const response = await callGitHub(
+      client,
+      { permission: READ_METADATA, scope: `repo/${owner}/${repo}` },
+      () => client.octokit.request('GET /repos/{owner}/{repo}', { owner, repo }),
+    );
+    return toSummary(response.data as RepositoryBody);
+  } catch (error) {
+    if (error instanceof NotFoundError) return null;
+    throw error;
+  }
+}
+
+/** An organization's login as GitHub spells it (`GET /orgs/{org}`), or null on 404. */
+export async function getOrganizationLogin(
+  client: GitHubClient,
+  org: string,
+): Promise<string | null> {
+  try {
+    const response = await callGitHub(
+      client,
+      { permission: 'any token (organization profiles are public)', scope: `org/${org}` },
+      () => client.octokit.request('GET /orgs/{org}', { org }),
+    );
+    return (response.data as { login: string }).login;
+  } catch (error) {
+    if (error instanceof NotFoundError) return null;
+    throw error;
+  }
 }
 
 /** The login of the token's user (the scope of `/user/interaction-limits`). */

@@ -1,3 +1,4 @@
+import pLimit from 'p-limit';
 import type { CapScope, DesiredResource, LimitScope } from '../core/types';
 import type { RepositorySummary } from '../github/types';
 import { shadowedRepositoryLimits } from './contradictions';
@@ -71,23 +72,36 @@ export async function expandPolicy(
   }
 
   const listings = await listSelectedOwners(policy, port, concurrency);
+  const explicitRepositories = await lookUpExplicitRepositories(policy, port, listings, concurrency);
+  const organizationLogins = await lookUpOrganizations(policy, port, concurrency);
   const repositories = new Map<string, Declared>();
   for (const entry of policy.repositories) {
     if (entry.type === 'repository') {
-      // The file's spelling of an explicit entry wins over the API's.
-      repositories.set(`${entry.owner}/${entry.repo}`.toLowerCase(), {
-        owner: entry.owner,
-        repo: entry.repo,
+      const key = `${entry.owner}/${entry.repo}`.toLowerCase();
+      const summary = explicitRepositories.get(key);
+      if (!summary) {
+        problems.push({
+          ...entry.location,
+          path: entry.path,
+          message: `${entry.owner}/${entry.repo} does not exist, or the token cannot see it (GitHub answered 404 Not Found)`,
+        });
+        continue;
+      }
+      // Ids and output use GitHub's spelling, whatever the file's.
+      repositories.set(key, {
+        owner: summary.owner,
+        repo: summary.name,
+        summary,
         explicit: entry,
         selectors: [],
       });
     }
   }
-  const declared = (owner: string, repo: string): Declared => {
-    const key = `${owner}/${repo}`.toLowerCase();
+  const declared = (summary: RepositorySummary): Declared => {
+    const key = `${summary.owner}/${summary.name}`.toLowerCase();
     const existing = repositories.get(key);
     if (existing) return existing;
-    const created: Declared = { owner, repo, selectors: [] };
+    const created: Declared = { owner: summary.owner, repo: summary.name, summary, selectors: [] };
     repositories.set(key, created);
     return created;
   };
@@ -103,7 +117,7 @@ export async function expandPolicy(
       );
     }
     for (const repository of matched) {
-      declared(repository.owner, repository.name).selectors.push(entry);
+      declared(repository).selectors.push(entry);
     }
   }
 
@@ -115,7 +129,27 @@ export async function expandPolicy(
     const { owner, repo } = repository;
     const scope = { type: 'repository', owner, repo } as const;
     const limit = decide(repository, 'interactionLimit', policy, problems);
-    if (limit) repositoryResources.push(limitResource(scope, limit));
+    const visibility = repository.summary?.visibility ?? 'public';
+    if (limit && visibility !== 'public') {
+      // GitHub answers 405 "Interaction limits cannot be set for private repositories." to every
+      // call on the limit of a private (or internal) repository.
+      const own = repository.explicit?.settings.interactionLimit;
+      const at = own?.location ?? repository.explicit?.location ?? limit.location;
+      problems.push({
+        ...at,
+        path: `${repository.explicit?.path ?? 'defaults'}${own ? '.interaction_limit' : ''}`,
+        message:
+          `${owner}/${repo} is ${visibility}: GitHub allows no interaction limit on private repositories ` +
+          `(it answers 405 "Interaction limits cannot be set for private repositories."); remove its interaction_limit`,
+      });
+    } else if (limit) {
+      repositoryResources.push(limitResource(scope, limit));
+    }
+    if (repository.explicit && repository.summary?.archived) {
+      warnings.push(
+        `${formatLocation(repository.explicit.location)}: ${owner}/${repo} is archived: GitHub accepts its settings, but nobody can open issues or pull requests there while it is archived`,
+      );
+    }
     const bypass = decide(repository, 'prBypassList', policy, problems);
     if (bypass) {
       repositoryResources.push({
@@ -132,7 +166,8 @@ export async function expandPolicy(
 
   const resources: DesiredResource[] = [];
   const organizations = [...policy.organizations].sort((a, b) => compareNames(a.org, b.org));
-  for (const { org, interactionLimit, prCreationCap } of organizations) {
+  for (const { org: declaredOrg, interactionLimit, prCreationCap } of organizations) {
+    const org = organizationLogins.get(declaredOrg.toLowerCase()) ?? declaredOrg;
     const scope = { type: 'organization', org } as const;
     if (interactionLimit) resources.push(limitResource(scope, interactionLimit));
     if (prCreationCap) resources.push(capResource(scope, prCreationCap));
@@ -153,6 +188,8 @@ export async function expandPolicy(
 interface Declared {
   owner: string;
   repo: string;
+  /** What GitHub says of it (visibility, archived); absent only in tests' hand-made ports. */
+  summary?: RepositorySummary;
   explicit?: ExplicitRepositoryEntry;
   selectors: SelectorRepositoryEntry[];
 }
@@ -271,6 +308,68 @@ function compareNames(a: string, b: string): number {
 
 function ownerKey(selector: RepositorySelector): string {
   return `${selector.owner.type}:${selector.owner.login.toLowerCase()}`;
+}
+
+/**
+ * What GitHub says of each explicit entry's repository: from a selector's listing when its owner
+ * was listed anyway, else one `GET /repos/{owner}/{repo}` (null when GitHub answers 404).
+ */
+async function lookUpExplicitRepositories(
+  policy: Policy,
+  port: PolicyRepositoryPort,
+  listings: ReadonlyMap<string, readonly RepositorySummary[]>,
+  concurrency: number,
+): Promise<Map<string, RepositorySummary | null>> {
+  const listed = new Map<string, RepositorySummary>();
+  for (const repositories of listings.values()) {
+    for (const repository of repositories) {
+      listed.set(`${repository.owner}/${repository.name}`.toLowerCase(), repository);
+    }
+  }
+  const found = new Map<string, RepositorySummary | null>();
+  const pool = pLimit(concurrency);
+  await Promise.all(
+    policy.repositories.map(async (entry) => {
+      if (entry.type !== 'repository') return;
+      const key = `${entry.owner}/${entry.repo}`.toLowerCase();
+      if (found.has(key)) return;
+      const fromListing = listed.get(key);
+      if (fromListing) {
+        found.set(key, fromListing);
+        return;
+      }
+      found.set(key, null);
+      found.set(key, await pool(() => port.getRepository(entry.owner, entry.repo)));
+    }),
+  );
+  return found;
+}
+
+/** GitHub's spelling of each organization the policy declares settings for. */
+async function lookUpOrganizations(
+  policy: Policy,
+  port: PolicyRepositoryPort,
+  concurrency: number,
+): Promise<Map<string, string>> {
+  const pool = pLimit(concurrency);
+  const logins = new Map<string, string>();
+  const problems: PolicyProblem[] = [];
+  await Promise.all(
+    policy.organizations.map(async ({ org, location }) => {
+      const login = await pool(() => port.getOrganizationLogin(org));
+      if (login === null) {
+        problems.push({
+          ...location,
+          path: `organizations.${org}`,
+          message: `organization ${org} does not exist, or the token cannot see it (GitHub answered 404 Not Found)`,
+        });
+      } else {
+        logins.set(org.toLowerCase(), login);
+      }
+    }),
+  );
+  if (problems.length > 0) throw new PolicyError(problems);
+  return logins;
 }
 
 /** Lists each organization or user that selectors name, once, at most `concurrency` at a time. */

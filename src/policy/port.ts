@@ -1,6 +1,8 @@
 import type { GitHubClient } from '../github/client';
 import {
   getAuthenticatedLogin,
+  getOrganizationLogin,
+  getRepository,
   listOrgRepositories,
   listUserRepositories,
 } from '../github/repositories';
@@ -17,6 +19,10 @@ export interface PolicyRepositoryPort {
   listUserRepositories(user: string): Promise<readonly RepositorySummary[]>;
   /** The login of the token's user (the scope of the user interaction limit). */
   authenticatedLogin(): Promise<string>;
+  /** One repository (GitHub's spelling, visibility, archived), or null when GitHub answers 404. */
+  getRepository(owner: string, repo: string): Promise<RepositorySummary | null>;
+  /** An organization's login as GitHub spells it, or null when GitHub answers 404. */
+  getOrganizationLogin(org: string): Promise<string | null>;
 }
 
 export function githubPolicyPort(client: GitHubClient): PolicyRepositoryPort {
@@ -24,5 +30,7 @@ export function githubPolicyPort(client: GitHubClient): PolicyRepositoryPort {
     listOrgRepositories: (org) => listOrgRepositories(client, org, 'all'),
     listUserRepositories: (user) => listUserRepositories(client, user),
     authenticatedLogin: () => getAuthenticatedLogin(client),
+    getRepository: (owner, repo) => getRepository(client, owner, repo),
+    getOrganizationLogin: (org) => getOrganizationLogin(client, org),
   };
 }

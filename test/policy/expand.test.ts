@@ -272,8 +272,12 @@ repositories:
 });
 
 describe('expandPolicy: organizations and the user', () => {
-  it('orders organizations, the user, then repositories by full name, ignoring case', async () => {
-    const port = new FakePolicyPort([]);
+  it('orders organizations, the user, then repositories by full name, ignoring case; ids use GitHub spelling', async () => {
+    const port = new FakePolicyPort([
+      repository('Zeta/b'),
+      repository('acme/Z'),
+      repository('acme/a'),
+    ]);
     const { resources } = await expandPolicy(
       policy(`repositories:
   - repository: Zeta/b
@@ -296,9 +300,9 @@ organizations:
       port,
     );
     expect(summary(resources)).toEqual([
-      'org Acme PrCreationCap',
-      'org zeta InteractionLimit absent',
-      'org zeta PrCreationCap',
+      'org acme PrCreationCap',
+      'org Zeta InteractionLimit absent',
+      'org Zeta PrCreationCap',
       'user octocat InteractionLimit',
       'acme/a PrCreationCap',
       'acme/Z InteractionLimit absent',
@@ -362,5 +366,52 @@ repositories:
     await expect(
       expandPolicy(policy(''), new FakePolicyPort([]), { concurrency: 0 }),
     ).rejects.toThrow('expandPolicy: [concurrency] 0 is not allowed; expected an integer >= 1');
+  });
+});
+
+describe('expandPolicy: what GitHub says of explicit entries and organizations', () => {
+  const port = () => new FakePolicyPort(SEED_REPOSITORIES);
+
+  it('uses GitHub spelling for ids, whatever the file says', async () => {
+    const { resources } = await expandPolicy(
+      policy(
+        'organizations:\n  ACME: { pr_creation_cap: false }\nrepositories:\n  - repository: ACME/API\n    pr_bypass_list: []\n',
+      ),
+      port(),
+    );
+    expect(summary(resources)).toEqual(['org acme PrCreationCap', 'acme/api PrBypassList']);
+  });
+
+  it('an interaction limit on a private repository is an error before anything is read or written', async () => {
+    const error = await rejection(
+      expandPolicy(
+        policy(
+          'repositories:\n  - repository: acme/internal\n    interaction_limit: { limit: existing_users }\n',
+        ),
+        port(),
+      ),
+    );
+    expect(error.message).toBe(
+      'p.yaml:4:5: repositories[0].interaction_limit: acme/internal is private: GitHub allows no interaction limit on private repositories (it answers 405 "Interaction limits cannot be set for private repositories."); remove its interaction_limit',
+    );
+  });
+
+  it('an archived repository is a warning; a repository GitHub does not know is an error', async () => {
+    const { warnings } = await expandPolicy(
+      policy('repositories:\n  - repository: acme/legacy\n    pr_bypass_list: []\n'),
+      port(),
+    );
+    expect(warnings).toEqual([
+      'p.yaml:3:5: acme/legacy is archived: GitHub accepts its settings, but nobody can open issues or pull requests there while it is archived',
+    ]);
+    const error = await rejection(
+      expandPolicy(
+        policy('repositories:\n  - repository: acme/nope\n    pr_bypass_list: []\n'),
+        port(),
+      ),
+    );
+    expect(error.message).toBe(
+      'p.yaml:3:5: repositories[0]: acme/nope does not exist, or the token cannot see it (GitHub answered 404 Not Found)',
+    );
   });
 });

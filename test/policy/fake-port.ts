@@ -51,6 +51,30 @@ export class FakePolicyPort implements PolicyRepositoryPort {
     return this.track('login', () => this.login);
   }
 
+  /** Single look-ups (explicit entries, organizations), apart from the listings in `calls`. */
+  readonly lookups: string[] = [];
+
+  async getRepository(owner: string, repo: string): Promise<RepositorySummary | null> {
+    this.lookups.push(`repo:${owner}/${repo}`);
+    const key = `${owner}/${repo}`.toLowerCase();
+    return this.repositories.find((r) => r.fullName.toLowerCase() === key) ?? null;
+  }
+
+  /** Organizations that answer 404. */
+  readonly missingOrganizations = new Set<string>();
+
+  /**
+   * Any name that is not a user is an organization, spelt as its repositories' owner when it has
+   * any (GitHub's spelling), else as asked; `missingOrganizations` answer 404.
+   */
+  async getOrganizationLogin(org: string): Promise<string | null> {
+    this.lookups.push(`org:${org}`);
+    if (this.missingOrganizations.has(org.toLowerCase())) return null;
+    if (this.users.some((user) => user.toLowerCase() === org.toLowerCase())) return null;
+    const owner = this.repositories.find((r) => r.owner.toLowerCase() === org.toLowerCase());
+    return owner?.owner ?? org;
+  }
+
   private owned(owner: string): RepositorySummary[] {
     return this.repositories.filter((r) => r.owner.toLowerCase() === owner.toLowerCase());
   }
