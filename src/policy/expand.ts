@@ -72,7 +72,12 @@ export async function expandPolicy(
   }
 
   const listings = await listSelectedOwners(policy, port, concurrency);
-  const explicitRepositories = await lookUpExplicitRepositories(policy, port, listings, concurrency);
+  const explicitRepositories = await lookUpExplicitRepositories(
+    policy,
+    port,
+    listings,
+    concurrency,
+  );
   const organizationLogins = await lookUpOrganizations(policy, port, concurrency);
   const repositories = new Map<string, Declared>();
   for (const entry of policy.repositories) {
