@@ -67,6 +67,21 @@ export function renderPlan(plan: Plan, style: Style, heading = 'plan'): string {
   return lines.join('\n');
 }
 
+/**
+ * One line per pending change (what `apply --yes` prints before writing: the reasons in full are
+ * what `plan` and `drift` are for, and a transcript that just showed them need not repeat them).
+ */
+export function renderPlanCompact(plan: Plan, style: Style): string {
+  const pending = plan.changes.filter((c) => c.action !== 'none');
+  if (pending.length === 0) return renderPlan(plan, style);
+  const lines = pending.map((change) => {
+    const why = [...new Set(change.reasons.map((r) => r.type.replace(/_/g, ' ')))].join(', ');
+    const symbol = paint(style, change.action, SYMBOLS[change.action]);
+    return `${symbol} ${describe(change)} ${paint(style, change.action, VERBS[change.action])}${why ? ` (${why})` : ''}`;
+  });
+  return [...lines, '', summaryLine(plan, style)].join('\n');
+}
+
 export function renderChange(change: Change, style: Style): string[] {
   const symbol = paint(style, change.action, SYMBOLS[change.action]);
   const lines = [

@@ -1,12 +1,12 @@
 import { createInterface } from 'node:readline';
 import type { ApplyResult, Plan } from '../../core';
-import { applyPlan, checkPlanStaleness, pendingChanges } from '../../core';
+import { applyPlan, checkPlanStaleness, executionOrder, pendingChanges } from '../../core';
 import { CliUsageError, connect } from '../connection';
 import type { CliIO, Style } from '../io';
 import { EXIT_ERROR, EXIT_OK, styleFor, writeLine } from '../io';
 import { readSavedPlan } from '../plan-file';
 import { planPolicy } from '../policy-plan';
-import { describe, renderPlan } from '../render-plan';
+import { describe, renderPlan, renderPlanCompact } from '../render-plan';
 
 export interface ApplyOptions {
   /** A policy file, or a plan saved by `plan --out`. */
@@ -59,7 +59,10 @@ export async function applyCommand(io: CliIO, options: ApplyOptions): Promise<nu
     plan = await planPolicy(io, client, options.file, { concurrency: options.concurrency });
   }
 
-  if (!options.json) writeLine(io.stdout, renderPlan(plan, style));
+  // Asking: the whole plan, to confirm. With --yes: a line per change (plan and drift show why).
+  if (!options.json) {
+    writeLine(io.stdout, options.yes ? renderPlanCompact(plan, style) : renderPlan(plan, style));
+  }
   if (pendingChanges(plan).length === 0) {
     if (options.json) writeLine(io.stdout, JSON.stringify({ plan, apply: null }, null, 2));
     return EXIT_OK;
@@ -77,15 +80,26 @@ export async function applyCommand(io: CliIO, options: ApplyOptions): Promise<nu
     }
   }
 
+  // The counter counts the changes that write, in the order they run: [1/3] [2/3] [3/3].
+  const writing = executionOrder(plan.changes)
+    .map((index) => plan.changes[index])
+    .filter((change) => change.action !== 'none' && change.action !== 'blocked');
   const result = await applyPlan(client, plan, {
     onProgress: (event) => {
       if (options.json || event.type !== 'finished' || event.change.action === 'none') return;
-      // A blocked change's reason and remedy are in the plan printed above; here they would repeat.
-      const detail =
-        event.result.outcome === 'blocked' ? '(see "to do" above)' : event.result.message;
+      if (event.result.outcome === 'blocked' || event.change.action === 'blocked') {
+        // Asked: the reason and remedy are in the plan printed above. --yes: say them once here.
+        const detail = options.yes ? `to do: ${event.change.remedy ?? ''}` : '(see "to do" above)';
+        writeLine(
+          io.stdout,
+          `  [blocked] ${describe(event.change)}: ${outcomeText('blocked', style)} ${detail}`,
+        );
+        return;
+      }
+      const step = writing.indexOf(event.change) + 1;
       writeLine(
         io.stdout,
-        `  [${event.step}/${event.total}] ${describe(event.change)}: ${outcomeText(event.result.outcome, style)} ${detail}`,
+        `  [${step}/${writing.length}] ${describe(event.change)}: ${outcomeText(event.result.outcome, style)} ${event.result.message}`,
       );
     },
   });
