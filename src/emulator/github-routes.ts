@@ -3,6 +3,7 @@ import { bypassListRoutes } from './bypass-list/routes';
 import { creationCapRoutes } from './creation-cap/routes';
 import type { GitHubRoute } from './http/route';
 import { interactionLimitRoutes } from './interaction-limits/routes';
+import { orgRoutes } from './orgs/routes';
 import { repositoryRoutes } from './repositories/routes';
 import { userRoutes } from './users/routes';
 
@@ -12,6 +13,7 @@ export const GITHUB_ROUTES: readonly GitHubRoute[] = [
   ...bypassListRoutes,
   ...creationCapRoutes,
   ...userRoutes,
+  ...orgRoutes,
   ...repositoryRoutes,
   ...appRoutes,
 ];

@@ -18,9 +18,15 @@ export type { StateData, RepoRecord, OrgRecord, UserRecord } from './state/model
 export type { InteractionGroup, InteractionExpiry, LimitOrigin } from './interaction-limits/model';
 export { INTERACTION_GROUPS, INTERACTION_EXPIRIES } from './interaction-limits/model';
 export { DEFAULT_RATE_LIMIT_PER_HOUR } from './rate-limits/rate-limiter';
-export { EXPIRY_SECONDS, DEFAULT_EXPIRY } from './interaction-limits/expiry';
+export { DEFAULT_EXPIRY } from './interaction-limits/expiry';
+// GitHub's expiry arithmetic (calendar months), the project's fact (src/github/facts.ts).
+export { expiresAtFor, EXPIRY_MIN_SECONDS } from '../github/facts';
 export type { LimitResponse } from './interaction-limits/precedence';
-export { DEFAULT_CREATION_CAP } from './creation-cap/rules';
+export {
+  DEFAULT_CREATION_CAP,
+  MIN_OPEN_PULL_REQUESTS,
+  MAX_OPEN_PULL_REQUESTS,
+} from './creation-cap/rules';
 export type { CreationCapResponse } from './creation-cap/rules';
 export { MAX_BYPASS_LIST_SIZE, MAX_BYPASS_USERS_PER_REQUEST } from './bypass-list/rules';
 export { SUPPORTED_API_VERSIONS, DEFAULT_API_VERSION } from './http/api-version';

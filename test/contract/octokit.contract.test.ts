@@ -76,7 +76,7 @@ describe('contract: Octokit against the emulator', () => {
       enabled: true,
       max_open_pull_requests: 2,
     });
-    expect(cap.data).toEqual({ enabled: true, max_open_pull_requests: 2 });
+    expect(cap.data).toEqual({ enabled: true, max_open_pull_requests: 2, include_drafts: false });
     const repoCap = await octokit.request(
       'PATCH /repos/{owner}/{repo}/interaction-limits/pulls/creation-cap',
       {
@@ -85,7 +85,11 @@ describe('contract: Octokit against the emulator', () => {
         enabled: true,
       },
     );
-    expect(repoCap.data).toEqual({ enabled: true, max_open_pull_requests: 5 });
+    expect(repoCap.data).toEqual({
+      enabled: true,
+      max_open_pull_requests: 5,
+      include_drafts: false,
+    });
   });
 
   it('reports GitHub errors as RequestErrors with status and message', async () => {
@@ -95,7 +99,11 @@ describe('contract: Octokit against the emulator', () => {
         repo: 'api',
         users: ['ghost-1', 'ghost-2'],
       }),
-    ).rejects.toMatchObject({ status: 422, message: expect.stringContaining('ghost-1, ghost-2') });
+    ).rejects.toMatchObject({
+      status: 422,
+      // GitHub refuses unknown logins without naming them.
+      message: expect.not.stringContaining('ghost-1'),
+    });
     const reader = new Octokit({
       auth: TOKENS.monalisa,
       baseUrl: emu.url,

@@ -162,6 +162,24 @@ const cases: Case[] = [
   },
   { name: 'repo DELETE', status: 204, run: call('DELETE', REPO, owner) },
   {
+    name: 'repo GET private repo',
+    status: 405,
+    run: call('GET', '/repos/acme/internal/interaction-limits', owner),
+  },
+  {
+    name: 'repo PUT private repo',
+    status: 405,
+    run: call('PUT', '/repos/acme/internal/interaction-limits', {
+      ...owner,
+      body: { limit: 'existing_users' },
+    }),
+  },
+  {
+    name: 'repo DELETE private repo',
+    status: 405,
+    run: call('DELETE', '/repos/acme/internal/interaction-limits', owner),
+  },
+  {
     name: 'repo DELETE under a user limit',
     status: 409,
     run: call('DELETE', '/repos/octocat/hello-world/interaction-limits', owner, userLimit),
@@ -368,6 +386,9 @@ const cases: Case[] = [
   { name: 'GET /users/{username}', status: 200, run: call('GET', '/users/SPACEWALKER') },
   { name: 'GET /users/{username} for an org', status: 200, run: call('GET', '/users/acme', owner) },
   { name: 'GET /users/{username} unknown', status: 404, run: call('GET', '/users/nobody-here') },
+  { name: 'GET /orgs/{org}', status: 200, run: call('GET', '/orgs/ACME', owner) },
+  { name: 'GET /orgs/{org} anonymous', status: 200, run: call('GET', '/orgs/acme') },
+  { name: 'GET /orgs/{org} unknown', status: 404, run: call('GET', '/orgs/nope', owner) },
   {
     name: 'GET /orgs/{org}/repos page 1',
     status: 200,

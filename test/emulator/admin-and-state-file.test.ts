@@ -39,6 +39,7 @@ describe('admin API', () => {
     expect(state.creationCaps.repos['acme/docs']).toEqual({
       enabled: true,
       max_open_pull_requests: 2,
+      include_drafts: false,
       available: true,
     });
     expect(state.users.find((u) => u.login === 'octocat')).toEqual({

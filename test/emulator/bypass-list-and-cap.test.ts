@@ -1,4 +1,9 @@
-import { DEFAULT_CREATION_CAP, DEFAULT_SEED, MAX_BYPASS_LIST_SIZE } from '../../src/emulator';
+import {
+  DEFAULT_CREATION_CAP,
+  DEFAULT_SEED,
+  MAX_BYPASS_LIST_SIZE,
+  MAX_BYPASS_USERS_PER_REQUEST,
+} from '../../src/emulator';
 import type { Seed } from '../../src/emulator';
 import { TOKENS, gitHubRequest, useTestEmulator } from '../support/emulator';
 
@@ -39,22 +44,22 @@ describe('PR creation cap bypass list', () => {
     expect(await logins()).toEqual(['monalisa']);
   });
 
-  it('rejects unknown logins by name and writes nothing', async () => {
+  it('rejects a request with any unknown login whole, without saying which, and writes nothing', async () => {
+    await emu.admin.addBypassUsers('acme/api', ['jdoe']);
     const response = await call('PUT', { users: ['monalisa', 'ghost-a', 'acme', 'ghost-b'] });
     expect(response.status).toBe(422);
     expect(response.body).toMatchObject({
       message: 'Validation Failed',
-      errors: [
-        {
-          field: 'users',
-          code: 'invalid',
-          message: expect.stringContaining('ghost-a, acme, ghost-b'),
-          value: ['ghost-a', 'acme', 'ghost-b'],
-        },
-      ],
+      errors: [{ resource: 'PullRequestCreationCapBypassList', field: 'users', code: 'invalid' }],
     });
-    expect(await logins()).toEqual([]);
-    expect((await call('DELETE', { users: ['ghost-a'] })).status).toBe(422);
+    // GitHub does not name the login: a client has to look each one up (GET /users/{login}).
+    const text = JSON.stringify(response.body);
+    for (const login of ['ghost-a', 'ghost-b', 'acme']) expect(text).not.toContain(login);
+    expect(await logins()).toEqual(['jdoe']);
+    const removal = await call('DELETE', { users: ['jdoe', 'ghost-a'] });
+    expect(removal.status).toBe(422);
+    expect(JSON.stringify(removal.body)).not.toContain('ghost-a');
+    expect(await logins()).toEqual(['jdoe']);
   });
 
   it('accepts 100 logins per request but not 101', async () => {
@@ -78,6 +83,21 @@ describe('PR creation cap bypass list', () => {
     expect(await logins()).toHaveLength(100);
   });
 
+  it('counts a login given twice (in any case) once against the 100 per request and the 100 in the list', async () => {
+    const unique = crowd.slice(0, MAX_BYPASS_USERS_PER_REQUEST);
+    const withDuplicates = [...unique, 'FAN-0', 'fan-99', unique[5] ?? ''];
+    expect(withDuplicates).toHaveLength(103);
+    expect((await call('PUT', { users: withDuplicates })).status).toBe(204);
+    expect(await logins()).toEqual(unique);
+    expect((await call('PUT', { users: ['fan-0', 'Fan-0'] })).status).toBe(204);
+    expect(await logins()).toHaveLength(MAX_BYPASS_LIST_SIZE);
+    expect((await call('DELETE', { users: withDuplicates })).status).toBe(204);
+    expect(await logins()).toEqual([]);
+    // 101 distinct logins are still too many, however they are spelled.
+    expect((await call('PUT', { users: [...withDuplicates, crowd[100]] })).status).toBe(422);
+    expect(await logins()).toEqual([]);
+  });
+
   it('treats an empty users array as a no-op', async () => {
     await emu.admin.addBypassUsers('acme/api', ['jdoe']);
     expect((await call('PUT', { users: [] })).status).toBe(204);
@@ -92,8 +112,13 @@ describe('PR creation cap bypass list', () => {
     expect((await call('PUT', '{"users": [')).status).toBe(400);
   });
 
-  it('is for repository admins only', async () => {
-    expect((await call('GET', undefined, TOKENS.monalisa)).status).toBe(403);
+  it('is for repository admins only, reading included (Administration write)', async () => {
+    const denied = await call('GET', undefined, TOKENS.monalisa);
+    expect(denied.status).toBe(403);
+    expect(denied.body).toMatchObject({
+      message:
+        'Must have admin rights to Repository. Fine-grained tokens need the "Administration" repository permission (write).',
+    });
     expect((await call('PUT', { users: ['jdoe'] }, TOKENS.monalisa)).status).toBe(403);
     expect(
       (
@@ -125,17 +150,81 @@ describe('PR creation cap', () => {
   const call = (method: string, path: string, body?: unknown, token: string = TOKENS.octocat) =>
     gitHubRequest(emu.url, method, path, { token, body });
 
-  it('answers the assumed default when never set', async () => {
-    expect(DEFAULT_CREATION_CAP).toEqual({ enabled: false, maxOpenPullRequests: 5 });
+  it('answers the assumed default when never set; drafts do not count by default', async () => {
+    expect(DEFAULT_CREATION_CAP).toEqual({
+      enabled: false,
+      maxOpenPullRequests: 5,
+      includeDrafts: false,
+    });
     expect((await call('GET', ORG_CAP)).body).toEqual({
       enabled: false,
       max_open_pull_requests: 5,
+      include_drafts: false,
     });
     expect((await call('GET', REPO_CAP)).body).toEqual({
       enabled: false,
       max_open_pull_requests: 5,
+      include_drafts: false,
     });
   });
+
+  it.each([
+    ['org', ORG_CAP],
+    ['repository', REPO_CAP],
+  ])('%s: include_drafts is set by PATCH, kept when omitted, and shown by GET', async (_, path) => {
+    expect((await call('PATCH', path, { enabled: true, include_drafts: true })).body).toEqual({
+      enabled: true,
+      max_open_pull_requests: 5,
+      include_drafts: true,
+    });
+    expect(
+      (await call('PATCH', path, { enabled: true, max_open_pull_requests: 9 })).body,
+    ).toMatchObject({ include_drafts: true });
+    expect((await call('GET', path)).body).toEqual({
+      enabled: true,
+      max_open_pull_requests: 9,
+      include_drafts: true,
+    });
+    expect((await call('PATCH', path, { enabled: false, include_drafts: false })).body).toEqual({
+      enabled: false,
+      max_open_pull_requests: 9,
+      include_drafts: false,
+    });
+  });
+
+  it('include_drafts can be set out of band through the admin API, with the same rule', async () => {
+    expect(await emu.admin.updateCreationCap('repo/acme/docs', { include_drafts: true })).toEqual({
+      enabled: false,
+      max_open_pull_requests: 5,
+      include_drafts: true,
+      available: true,
+    });
+    expect((await call('GET', REPO_CAP)).body).toMatchObject({ include_drafts: true });
+    await expect(
+      emu.admin.updateCreationCap('org/acme', {
+        include_drafts: 'yes' as unknown as boolean,
+      }),
+    ).rejects.toMatchObject({ status: 422 });
+  });
+
+  it.each([['yes'], [1], [null], [['true']]])(
+    'rejects include_drafts %j with 422 naming the field, and writes nothing',
+    async (value) => {
+      const response = await call('PATCH', REPO_CAP, { enabled: true, include_drafts: value });
+      expect(response.status).toBe(422);
+      expect(response.body).toMatchObject({
+        message: 'Validation Failed',
+        errors: [{ resource: 'PullRequestCreationCap', field: 'include_drafts', code: 'invalid' }],
+      });
+      expect(JSON.stringify(response.body)).not.toContain('"value":null');
+      expect((await emu.admin.state()).creationCaps.repos['acme/docs']).toEqual({
+        enabled: false,
+        max_open_pull_requests: 5,
+        include_drafts: false,
+        available: true,
+      });
+    },
+  );
 
   it('updates enabled and keeps the current max when it is omitted', async () => {
     expect(
@@ -143,19 +232,23 @@ describe('PR creation cap', () => {
     ).toEqual({
       enabled: true,
       max_open_pull_requests: 1000,
+      include_drafts: false,
     });
     expect((await call('PATCH', REPO_CAP, { enabled: false })).body).toEqual({
       enabled: false,
       max_open_pull_requests: 1000,
+      include_drafts: false,
     });
     expect((await call('GET', REPO_CAP)).body).toEqual({
       enabled: false,
       max_open_pull_requests: 1000,
+      include_drafts: false,
     });
     // The org's cap is separate.
     expect((await call('GET', ORG_CAP)).body).toEqual({
       enabled: false,
       max_open_pull_requests: 5,
+      include_drafts: false,
     });
   });
 
@@ -170,6 +263,7 @@ describe('PR creation cap', () => {
     expect((await emu.admin.state()).creationCaps.orgs.acme).toEqual({
       enabled: false,
       max_open_pull_requests: 5,
+      include_drafts: false,
       available: true,
     });
   });
@@ -188,13 +282,20 @@ describe('PR creation cap', () => {
       enabled: true,
       max_open_pull_requests: 7,
     });
-    expect((await call('GET', ORG_CAP)).body).toEqual({ enabled: true, max_open_pull_requests: 7 });
+    expect((await call('GET', ORG_CAP)).body).toEqual({
+      enabled: true,
+      max_open_pull_requests: 7,
+      include_drafts: false,
+    });
     await emu.admin.updateCreationCap('repo/acme/docs', { available: false });
     expect((await call('PATCH', REPO_CAP, { enabled: true })).status).toBe(405);
   });
 
-  it('needs an org owner or a repository admin', async () => {
+  it('needs an org owner or a repository admin, reading included (Administration write)', async () => {
     expect((await call('GET', ORG_CAP, undefined, TOKENS.monalisa)).status).toBe(403);
+    expect((await call('GET', REPO_CAP, undefined, TOKENS.monalisa)).body).toMatchObject({
+      message: expect.stringContaining('"Administration" repository permission (write)'),
+    });
     expect((await call('PATCH', REPO_CAP, { enabled: true }, TOKENS.monalisa)).status).toBe(403);
     expect((await call('GET', '/orgs/nope/interaction-limits/pulls/creation-cap')).status).toBe(
       404,

@@ -249,6 +249,57 @@ describe('accounts and repositories', () => {
     expect((await get('/users/nobody-at-all/repos')).status).toBe(404);
   });
 
+  it('GET /orgs/{org} answers the org in GitHub’s spelling, to anyone; users and unknown names are 404', async () => {
+    const org = await get('/orgs/ACME');
+    expect(org.status).toBe(200);
+    expect(org.body).toMatchObject({
+      login: 'acme',
+      type: 'Organization',
+      url: `${emu.url}/orgs/acme`,
+      html_url: `${emu.url}/acme`,
+      public_repos: 4,
+    });
+    // Owners see the private counts; others (anonymous included) do not.
+    expect(org.body).toMatchObject({ total_private_repos: 1, owned_private_repos: 1 });
+    const anonymous = await get('/orgs/Acme', null);
+    expect(anonymous.body).toMatchObject({ login: 'acme' });
+    expect(anonymous.body).not.toHaveProperty('total_private_repos');
+    expect((await get('/orgs/acme', TOKENS.monalisa)).body).not.toHaveProperty(
+      'owned_private_repos',
+    );
+    expect((await get('/orgs/octocat')).status).toBe(404);
+    expect((await get('/orgs/no-such-org')).body).toMatchObject({
+      message: 'Not Found',
+      documentation_url: 'https://docs.github.com/rest/orgs/orgs#get-an-organization',
+    });
+    expect((await get('/api/v3/orgs/ACME')).body).toMatchObject({
+      login: 'acme',
+      url: `${emu.url}/api/v3/orgs/acme`,
+    });
+  });
+
+  it('GET /repos/{owner}/{repo} answers full_name, private/visibility and archived in GitHub’s spelling', async () => {
+    expect((await get('/repos/OCTOCAT/spoon-knife')).body).toMatchObject({
+      name: 'Spoon-Knife',
+      full_name: 'octocat/Spoon-Knife',
+      owner: { login: 'octocat' },
+      private: false,
+      visibility: 'public',
+      archived: false,
+    });
+    expect((await get('/repos/Acme/LEGACY', null)).body).toMatchObject({
+      full_name: 'acme/legacy',
+      visibility: 'public',
+      archived: true,
+    });
+    expect((await get('/repos/acme/INTERNAL')).body).toMatchObject({
+      full_name: 'acme/internal',
+      private: true,
+      visibility: 'private',
+      archived: false,
+    });
+  });
+
   it('GET /repos/{owner}/{repo} answers in canonical case, 404 for private repos the user cannot see', async () => {
     expect((await get('/repos/ACME/Website')).body).toMatchObject({
       full_name: 'acme/website',

@@ -221,7 +221,65 @@ function slimOperation(entry: IndexEntry): SlimOperation {
     };
     writeAtomically(file, slim);
   }
+  slim = extendLocally(slim);
   slimCache.set(key, slim);
+  return slim;
+}
+
+/**
+ * Local extensions of GitHub's OpenAPI description (@octokit/openapi 23), each for one behaviour
+ * GitHub has that the description does not carry yet, with its source
+ * (/work/shared/reference/github-interactions-api.md). They are applied after the cache is read,
+ * so the cached extracts stay GitHub's text. Each one only adds: a status for exactly the
+ * operations named, or one typed property; no other check is loosened.
+ */
+const PRIVATE_REPOSITORY_405 = new Set([
+  'GET /repos/{owner}/{repo}/interaction-limits',
+  'PUT /repos/{owner}/{repo}/interaction-limits',
+  'DELETE /repos/{owner}/{repo}/interaction-limits',
+]);
+const CREATION_CAP_OPERATIONS = new Set([
+  'GET /orgs/{org}/interaction-limits/pulls/creation-cap',
+  'PATCH /orgs/{org}/interaction-limits/pulls/creation-cap',
+  'GET /repos/{owner}/{repo}/interaction-limits/pulls/creation-cap',
+  'PATCH /repos/{owner}/{repo}/interaction-limits/pulls/creation-cap',
+]);
+
+/** `include_drafts` of the creation cap, as GitHub's published docs data describes it. */
+const INCLUDE_DRAFTS: JsonObject = {
+  type: 'boolean',
+  description: 'Whether draft pull requests count toward the cap (default false)',
+};
+
+function withIncludeDrafts(schema: JsonObject | undefined): JsonObject | undefined {
+  if (!schema || !isObject(schema.properties)) return schema;
+  return { ...schema, properties: { ...schema.properties, include_drafts: INCLUDE_DRAFTS } };
+}
+
+function extendLocally(slim: SlimOperation): SlimOperation {
+  const key = `${slim.method} ${slim.pathTemplate}`;
+  if (PRIVATE_REPOSITORY_405.has(key) && !slim.responses['405']) {
+    // GitHub answers 405 "Interaction limits cannot be set for private repositories." on GET, PUT
+    // and DELETE of a private repository's limit (reference page, "Private repositories":
+    // reported by users); the description lists no 405 for these three operations.
+    return { ...slim, responses: { ...slim.responses, '405': { schema: basicErrorSchema() } } };
+  }
+  if (CREATION_CAP_OPERATIONS.has(key)) {
+    // `include_drafts` (boolean: do draft pull requests count?) is in GitHub's published docs
+    // data for the four cap operations (GitHub changelog 2026-06-17; reference page, "Creation
+    // cap") but not in @octokit/openapi 23: the answer and the PATCH body may carry it, typed.
+    const ok = slim.responses['200'];
+    return {
+      ...slim,
+      responses: ok
+        ? { ...slim.responses, '200': { schema: withIncludeDrafts(ok.schema) } }
+        : slim.responses,
+      requestBody: slim.requestBody && {
+        ...slim.requestBody,
+        schema: withIncludeDrafts(slim.requestBody.schema),
+      },
+    };
+  }
   return slim;
 }
 

@@ -1,3 +1,4 @@
+import { BYPASS_LIST_MAX_USERS, BYPASS_LIST_MAX_USERS_PER_REQUEST } from '../../github/facts';
 import type { ValidationErrorItem } from '../http/results';
 import type { EmulatorState } from '../state/emulator-state';
 import type { RepoRecord } from '../state/model';
@@ -8,8 +9,8 @@ import type { RepoRecord } from '../state/model';
  * "You can add a maximum of 100 users per request. The bypass list can only hold a maximum of 100
  * users." A request that breaks a rule is rejected whole (nothing is written).
  */
-export const MAX_BYPASS_USERS_PER_REQUEST = 100;
-export const MAX_BYPASS_LIST_SIZE = 100;
+export const MAX_BYPASS_USERS_PER_REQUEST = BYPASS_LIST_MAX_USERS_PER_REQUEST;
+export const MAX_BYPASS_LIST_SIZE = BYPASS_LIST_MAX_USERS;
 
 const RESOURCE = 'PullRequestCreationCapBypassList';
 
@@ -18,18 +19,21 @@ export type BypassChange =
   | { readonly ok: false; readonly errors: readonly ValidationErrorItem[] };
 
 /** GitHub's 422 for a bad `users` field; the request is rejected whole. */
-function rejectUsers(
-  code: ValidationErrorItem['code'],
-  message: string,
-  value?: readonly string[],
-): BypassChange {
-  const error: ValidationErrorItem = { resource: RESOURCE, field: 'users', code, message };
-  return { ok: false, errors: [value ? { ...error, value: [...value] } : error] };
+function rejectUsers(code: ValidationErrorItem['code'], message: string): BypassChange {
+  return { ok: false, errors: [{ resource: RESOURCE, field: 'users', code, message }] };
 }
 
 /**
- * Validates the `users` of a body (an array of login strings, at most 100) and resolves each to
- * its canonical login. Unknown logins are reported together, by name.
+ * GitHub refuses a request with any unknown login whole, without saying which one (reported by a
+ * project that manages the list: it checks `GET /users/{login}` first to find out).
+ */
+export const UNKNOWN_USERS_MESSAGE =
+  'One or more of the users could not be found; no user was added or removed.';
+
+/**
+ * Validates the `users` of a body (an array of login strings) and resolves each to its canonical
+ * login. Logins are case-insensitive, so a login given twice (in any case) counts once against
+ * the 100 per request. Any unknown login rejects the request, without naming it.
  */
 export function resolveBypassUsers(state: EmulatorState, users: unknown): BypassChange {
   if (users === undefined) {
@@ -38,22 +42,18 @@ export function resolveBypassUsers(state: EmulatorState, users: unknown): Bypass
   if (!Array.isArray(users) || users.some((u) => typeof u !== 'string')) {
     return rejectUsers('invalid', 'users must be an array of user logins (strings).');
   }
-  const requested = users as string[];
+  const requested = [...new Set((users as string[]).map((login) => login.toLowerCase()))];
   if (requested.length > MAX_BYPASS_USERS_PER_REQUEST) {
     return rejectUsers(
       'invalid',
       `A maximum of ${MAX_BYPASS_USERS_PER_REQUEST} users can be added or removed per request; got ${requested.length}.`,
     );
   }
-  const unknown: string[] = [];
   const canonical: string[] = [];
   for (const login of requested) {
     const user = state.findUser(login);
-    if (!user) unknown.push(login);
-    else if (!canonical.includes(user.login)) canonical.push(user.login);
-  }
-  if (unknown.length > 0) {
-    return rejectUsers('invalid', `Could not resolve to a user: ${unknown.join(', ')}.`, unknown);
+    if (!user) return rejectUsers('invalid', UNKNOWN_USERS_MESSAGE);
+    canonical.push(user.login);
   }
   return { ok: true, logins: canonical };
 }

@@ -11,6 +11,7 @@ import { creationCapOf, parseCreationCapPatch, updateCreationCap } from './rules
 export interface AdminCreationCapInput {
   readonly enabled?: boolean;
   readonly max_open_pull_requests?: number;
+  readonly include_drafts?: boolean;
   /** False makes GitHub's endpoints answer 405 for this org or repository. */
   readonly available?: boolean;
 }
@@ -18,6 +19,7 @@ export interface AdminCreationCapInput {
 const creationCapBodySchema = z.strictObject({
   enabled: z.boolean().optional(),
   max_open_pull_requests: z.unknown().optional(),
+  include_drafts: z.unknown().optional(),
   available: z.boolean().optional(),
 });
 

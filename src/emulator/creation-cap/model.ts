@@ -2,6 +2,11 @@
 export interface CreationCapRecord {
   readonly enabled: boolean;
   readonly maxOpenPullRequests: number;
+  /**
+   * Whether draft pull requests count against the cap (`include_drafts`; GitHub's default:
+   * they do not). Absent in state files written before the field existed: reads as false.
+   */
+  readonly includeDrafts?: boolean;
 }
 
 /** What orgs and repositories hold of this feature. */

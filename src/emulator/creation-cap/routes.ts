@@ -74,7 +74,8 @@ export const creationCapRoutes: readonly GitHubRoute[] = [
     template: '/repos/{owner}/{repo}/interaction-limits/pulls/creation-cap',
     docs: DOCS.getRepo,
     auth: 'user',
-    handler: getCap((ctx) => requireRepoAdmin(ctx, DOCS.getRepo, 'read'), DOCS.getRepo),
+    // Reading the cap needs Administration write, like changing it (GitHub's docs data).
+    handler: getCap((ctx) => requireRepoAdmin(ctx, DOCS.getRepo, 'write'), DOCS.getRepo),
   },
   {
     method: 'PATCH',

@@ -1,16 +1,27 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AdminAnswer, AdminRouter } from '../admin/router';
-import { adminOrg, adminParam, adminRepo, adminUser, parseAdminBody } from '../admin/router';
+import {
+  AdminError,
+  adminOrg,
+  adminParam,
+  adminRepo,
+  adminUser,
+  parseAdminBody,
+} from '../admin/router';
 import type { EmulatorState } from '../state/emulator-state';
+import type { RepoRecord } from '../state/model';
 import { isoSeconds } from '../state/time';
 import { DEFAULT_EXPIRY, activeLimit, newLimit } from './expiry';
 import type { InteractionExpiry, InteractionGroup, LimitOrigin, LimitRecord } from './model';
 import { INTERACTION_EXPIRIES, INTERACTION_GROUPS } from './model';
 import type { LimitResponse } from './precedence';
 import {
+  PRIVATE_REPOSITORY_MESSAGE,
+  acceptsLimits,
   effectiveRepoLimit,
   limitResponse,
+  ownerLimit,
   removeOrgLimit,
   removeRepoLimit,
   removeUserLimit,
@@ -35,8 +46,10 @@ const limitBodySchema = z
   });
 
 /**
- * Out-of-band limits, as a person clicking in GitHub's UI sets them: no permission checks, no
- * 409, the same precedence side effects (an org limit still clears its repositories' limits).
+ * Out-of-band limits, as a person clicking in GitHub's UI sets them: no permission checks, the
+ * same precedence side effects (an org limit still deletes its repositories' limits). What GitHub
+ * refuses to everyone is refused here too: a limit on a private repository (405), a repository
+ * limit while the owner's is in force (409).
  */
 export function registerInteractionLimitAdminRoutes(admin: AdminRouter): void {
   const { runtime } = admin;
@@ -73,15 +86,28 @@ export function registerInteractionLimitAdminRoutes(admin: AdminRouter): void {
     removeUserLimit(state, adminUser(runtime, adminParam(request, 'login')));
     return { status: 204 };
   });
-  admin.route('PUT', '/repos/:owner/:repo/interaction-limits', (request) => {
+  // A private repository has no limit to set or remove, in the UI as through the API (405).
+  const limitableRepo = (request: FastifyRequest): RepoRecord => {
     const target = adminRepo(runtime, request);
+    if (!acceptsLimits(target)) throw new AdminError(405, PRIVATE_REPOSITORY_MESSAGE);
+    return target;
+  };
+  admin.route('PUT', '/repos/:owner/:repo/interaction-limits', (request) => {
+    const target = limitableRepo(request);
     const record = limitFrom(request);
-    // Stored even while an owner limit is in force: it shows once that one is gone.
+    // The owner's limit has overwritten the repository's: nothing to store under it (as GitHub).
+    const owner = ownerLimit(state, target);
+    if (owner) {
+      throw new AdminError(
+        409,
+        `An interaction limit is set for the ${owner.origin} ${owner.owner} until ${owner.record.expiresAt}; a repository limit cannot be set under it.`,
+      );
+    }
     setRepoLimit(state, target, record);
     return shown(record, 'repository');
   });
   admin.route('DELETE', '/repos/:owner/:repo/interaction-limits', (request) => {
-    removeRepoLimit(state, adminRepo(runtime, request));
+    removeRepoLimit(state, limitableRepo(request));
     return { status: 204 };
   });
 }

@@ -1,25 +1,19 @@
+import type { Expiry, LimitType } from '../../github/facts';
+import { EXPIRIES, LIMIT_TYPES } from '../../github/facts';
+
 /**
  * Interaction limits as stored on an org, a user or a repository (the `limit` field of their
- * records in state/model.ts), and the values GitHub documents for them.
+ * records in state/model.ts). The values GitHub documents are the project's facts
+ * (src/github/facts.ts), stated once; the emulator keeps its old names for them.
  */
 
 /** The three `limit` values GitHub documents (OpenAPI schema `interaction-group`). */
-export const INTERACTION_GROUPS = [
-  'existing_users',
-  'contributors_only',
-  'collaborators_only',
-] as const;
-export type InteractionGroup = (typeof INTERACTION_GROUPS)[number];
+export const INTERACTION_GROUPS = LIMIT_TYPES;
+export type InteractionGroup = LimitType;
 
 /** The `expiry` values GitHub documents (OpenAPI schema `interaction-expiry`). */
-export const INTERACTION_EXPIRIES = [
-  'one_day',
-  'three_days',
-  'one_week',
-  'one_month',
-  'six_months',
-] as const;
-export type InteractionExpiry = (typeof INTERACTION_EXPIRIES)[number];
+export const INTERACTION_EXPIRIES = EXPIRIES;
+export type InteractionExpiry = Expiry;
 
 /** Who a limit shown on a repository belongs to (the `origin` field). */
 export type LimitOrigin = 'organization' | 'repository' | 'user';

@@ -21,11 +21,26 @@ export function limitResponse(record: LimitRecord, origin: LimitOrigin): LimitRe
   return { limit: record.limit, origin, expires_at: record.expiresAt };
 }
 
-/** The owner (org or user) limit that governs a repository, if one is in force. */
+/**
+ * Private repositories have no interaction limits: GitHub answers 405 "Interaction limits cannot
+ * be set for private repositories." on GET, PUT and DELETE (reported by users; the reference
+ * page), and org and user limits apply to public repositories only (GitHub's docs: "in any public
+ * repository in the given organization", "your public repositories"). Archived public
+ * repositories accept limits like any public one.
+ */
+export const PRIVATE_REPOSITORY_MESSAGE =
+  'Interaction limits cannot be set for private repositories.';
+
+export function acceptsLimits(repo: RepoRecord): boolean {
+  return repo.visibility === 'public';
+}
+
+/** The owner (org or user) limit that governs a public repository, if one is in force. */
 export function ownerLimit(
   state: EmulatorState,
   repo: RepoRecord,
 ): { origin: 'organization' | 'user'; owner: string; record: LimitRecord } | undefined {
+  if (!acceptsLimits(repo)) return undefined;
   const now = state.now();
   const org = state.findOrg(repo.owner);
   if (org) {
@@ -38,14 +53,16 @@ export function ownerLimit(
 }
 
 /**
- * What `GET /repos/{owner}/{repo}/interaction-limits` shows: the owner's limit with its origin
- * while one is in force (ASSUMPTION: GitHub documents the 409 but not this read; GraphQL's
- * `RepositoryInteractionLimitOrigin` enum suggests it), otherwise the repository's own limit.
+ * What `GET /repos/{owner}/{repo}/interaction-limits` shows for a public repository: the owner's
+ * limit with its origin while one is in force (GitHub documents the 409; tools managing these
+ * limits observe this read, and GraphQL's `RepositoryInteractionLimitOrigin` enum names the
+ * origins), otherwise the repository's own limit. Nothing for a private repository.
  */
 export function effectiveRepoLimit(
   state: EmulatorState,
   repo: RepoRecord,
 ): LimitResponse | undefined {
+  if (!acceptsLimits(repo)) return undefined;
   const owner = ownerLimit(state, repo);
   if (owner) return limitResponse(owner.record, owner.origin);
   const own = activeLimit(repo.limit, state.now());
@@ -62,23 +79,33 @@ export function userLimit(state: EmulatorState, user: UserRecord): LimitResponse
   return record ? limitResponse(record, 'user') : undefined;
 }
 
-/** Sets an org limit and, as GitHub documents, overwrites (removes) its repositories' limits. */
+/**
+ * GitHub: "Setting the interaction limit at the organization level will overwrite any interaction
+ * limits that are set for individual repositories owned by the organization" (and likewise for a
+ * user). Overwritten means deleted, not hidden: once the owner's limit ends (removed or expired),
+ * its public repositories have no limit, not their old one.
+ */
+function overwriteRepoLimits(state: EmulatorState, owner: string): void {
+  for (const repo of state.reposOwnedBy(owner)) if (acceptsLimits(repo)) delete repo.limit;
+}
+
+/** Sets an org limit and overwrites (deletes) the limits of the org's public repositories. */
 export function setOrgLimit(state: EmulatorState, org: OrgRecord, record: LimitRecord): void {
   org.limit = record;
-  for (const repo of state.reposOwnedBy(org.login)) delete repo.limit;
+  overwriteRepoLimits(state, org.login);
   state.changed();
 }
 
-/** Sets a user limit and overwrites (removes) the limits of the user's repositories. */
+/** Sets a user limit and overwrites (deletes) the limits of the user's public repositories. */
 export function setUserLimit(state: EmulatorState, user: UserRecord, record: LimitRecord): void {
   user.limit = record;
-  for (const repo of state.reposOwnedBy(user.login)) delete repo.limit;
+  overwriteRepoLimits(state, user.login);
   state.changed();
 }
 
 /**
  * Removing an owner limit leaves the repositories without a limit: the ones they had were
- * overwritten when the owner limit was set (ASSUMPTION, docs/emulator.md).
+ * deleted when the owner limit was set.
  */
 export function removeOrgLimit(state: EmulatorState, org: OrgRecord): void {
   delete org.limit;

@@ -17,7 +17,10 @@ import {
   isInteractionExpiry,
   isInteractionGroup,
 } from './model';
+import type { RepoRecord } from '../state/model';
 import {
+  PRIVATE_REPOSITORY_MESSAGE,
+  acceptsLimits,
   effectiveRepoLimit,
   orgLimit,
   ownerLimit,
@@ -97,6 +100,15 @@ export function parseLimitBody(
 }
 
 /**
+ * The 405 GitHub answers for a private repository's limit, on GET, PUT and DELETE (reported by
+ * users, see docs/emulator.md; not in the OpenAPI description). It comes after the 404 and the
+ * 403 (the caller must see the repository and administer it) and before the body is read.
+ */
+function privateRepository(repo: RepoRecord, docs: string): HttpResult | undefined {
+  return acceptsLimits(repo) ? undefined : basicError(405, PRIVATE_REPOSITORY_MESSAGE, docs);
+}
+
+/**
  * The 409 GitHub documents for repository writes while the owner's limit is in force. GitHub's
  * 409 has no documented body; this one names the owner and the endpoint to use instead.
  */
@@ -162,6 +174,8 @@ export const interactionLimitRoutes: readonly GitHubRoute[] = [
     handler: (ctx) => {
       const repo = requireRepoAdmin(ctx, DOCS.getRepo, 'read');
       if (!repo.ok) return repo.error;
+      const unsupported = privateRepository(repo.value, DOCS.getRepo);
+      if (unsupported) return unsupported;
       return ok(effectiveRepoLimit(ctx.state, repo.value) ?? {});
     },
   },
@@ -173,6 +187,8 @@ export const interactionLimitRoutes: readonly GitHubRoute[] = [
     handler: (ctx) => {
       const repo = requireRepoAdmin(ctx, DOCS.setRepo, 'write');
       if (!repo.ok) return repo.error;
+      const unsupported = privateRepository(repo.value, DOCS.setRepo);
+      if (unsupported) return unsupported;
       const body = parseLimitBody(ctx.rawBody, DOCS.setRepo);
       if (!body.ok) return body.error;
       const conflict = ownerConflict(ctx, DOCS.setRepo);
@@ -189,6 +205,8 @@ export const interactionLimitRoutes: readonly GitHubRoute[] = [
     handler: (ctx) => {
       const repo = requireRepoAdmin(ctx, DOCS.removeRepo, 'write');
       if (!repo.ok) return repo.error;
+      const unsupported = privateRepository(repo.value, DOCS.removeRepo);
+      if (unsupported) return unsupported;
       const conflict = ownerConflict(ctx, DOCS.removeRepo);
       if (conflict) return conflict;
       removeRepoLimit(ctx.state, repo.value);

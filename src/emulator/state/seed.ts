@@ -3,6 +3,12 @@ import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import {
+  LOGIN_PATTERN,
+  LOGIN_RULE,
+  REPOSITORY_NAME_PATTERN,
+  REPOSITORY_NAME_RULE,
+} from '../../github/facts';
 
 /**
  * The seed: the accounts, repositories and apps an emulator starts with. Written by people (JSON
@@ -10,16 +16,11 @@ import { z } from 'zod';
  * field path, the value received and what is allowed.
  */
 
-// GitHub logins: letters, digits and single hyphens, not at either end, at most 39 characters.
-const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$/;
-// Repository names: letters, digits, '.', '-', '_', at most 100 characters.
-const REPO_NAME = /^[A-Za-z0-9._-]{1,100}$/;
+// Logins and repository names follow GitHub's rules, stated once in src/github/facts.ts.
 // Topics: lowercase letters, digits and hyphens, at most 50 characters, starting with a letter or digit.
 const TOPIC = /^[a-z0-9][a-z0-9-]{0,49}$/;
 
-const login = z.string().regex(LOGIN, {
-  error: 'a GitHub login (letters, digits and single hyphens, at most 39 characters)',
-});
+const login = z.string().regex(LOGIN_PATTERN, { error: LOGIN_RULE });
 const logins = z.array(login);
 
 const seedUserSchema = z.strictObject({
@@ -39,9 +40,7 @@ const seedOrgSchema = z.strictObject({
 
 const seedRepoSchema = z.strictObject({
   owner: login,
-  name: z.string().regex(REPO_NAME, {
-    error: 'a repository name (letters, digits, ".", "-", "_", at most 100 characters)',
-  }),
+  name: z.string().regex(REPOSITORY_NAME_PATTERN, { error: REPOSITORY_NAME_RULE }),
   description: z.string().optional(),
   visibility: z.enum(['public', 'private']).optional(),
   archived: z.boolean().optional(),
