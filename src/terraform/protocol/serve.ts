@@ -91,6 +91,7 @@ export async function serveProvider(
   process.on('uncaughtException', onFatal);
   process.on('unhandledRejection', onFatal);
 
+  // An orphan is adopted by init (or a subreaper): its parent pid changes.
   const parentPid = process.ppid;
   const parentWatch = setInterval(() => {
     if (process.ppid !== parentPid) shutdown(0);

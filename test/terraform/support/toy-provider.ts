@@ -32,7 +32,9 @@ export function serveToyProvider(protocol: typeof Protocol): void {
         },
       },
     }),
-    ValidateProviderConfig: () => ({}),
+    // Lets tests see the stop signal (SIGINT, StopProvider) from outside the process.
+    ValidateProviderConfig: (_request, { signal }) =>
+      signal.aborted ? { diagnostics: [protocol.warningDiagnostic('Stop requested')] } : {},
     ValidateResourceConfig: (request) => {
       const config = read(request.config);
       return config?.value === ''
