@@ -99,6 +99,11 @@ export async function serveProvider(
   parentWatch.unref();
 
   process.stdout.write(`${server.handshakeLine}\n`);
+  // If Terraform dies first, our stdout and stderr are pipes nobody reads: a write then fails
+  // with EPIPE, which must not turn the clean-up into a crash.
+  const ignore = () => undefined;
+  process.stdout.on('error', ignore);
+  process.stderr.on('error', ignore);
   server.preloadHandlers();
 
   await server.closed;
