@@ -64,7 +64,7 @@ describe('the plan as JSON', () => {
   test('the summary counts every action, zeros included; pending changes are all but none', () => {
     const summary = summarize(changes);
     expect(Object.keys(summary)).toEqual([...ACTIONS]);
-    expect(summary).toEqual({ create: 0, update: 1, renew: 0, delete: 0, none: 0, blocked: 2 });
+    expect(summary).toEqual({ create: 1, update: 0, renew: 0, delete: 0, none: 0, blocked: 2 });
     const plan: Plan = { formatVersion: 1, createdAt: NOW.toISOString(), changes, summary };
     expect(pendingChanges(plan).map((c) => c.kind)).toEqual([
       'InteractionLimit',

@@ -55,14 +55,21 @@ export function diffPrBypassList(input: PrBypassListDiffInput): PrBypassListChan
         logins: toRemove,
       });
     }
-    if (toAdd.length > 0) {
+    if (toAdd.length > 0 && observed.users.length === 0) {
+      // An empty list was never set, or was emptied: nothing to tell them apart, and "removed
+      // out of band" would claim more than is known.
+      reasons.push({
+        type: 'missing',
+        message: `The bypass list of ${id} is empty; declared: ${toAdd.join(', ')}.`,
+      });
+    } else if (toAdd.length > 0) {
       reasons.push({
         type: 'removed_out_of_band',
         message: `Declared but not on the bypass list of ${id}: ${toAdd.join(', ')}.`,
         logins: toAdd,
       });
     }
-    if (reasons.length > 0) action = 'update';
+    if (reasons.length > 0) action = observed.users.length === 0 ? 'create' : 'update';
   }
 
   return orderChange({

@@ -1,6 +1,11 @@
 import type { RepositoryRef } from '../../github';
 import type { ChangeCommon } from '../kind';
-import type { AddedOutOfBandReason, DeclaredAbsentReason, RemovedOutOfBandReason } from '../plan';
+import type {
+  AddedOutOfBandReason,
+  DeclaredAbsentReason,
+  MissingReason,
+  RemovedOutOfBandReason,
+} from '../plan';
 
 /** The authoritative set of logins on a repository's bypass list (at most 100). */
 export interface PrBypassListSpec {
@@ -43,7 +48,7 @@ export type BypassListOperation =
   | { readonly type: 'add_users'; readonly users: readonly string[] };
 
 export type PrBypassListReason =
-  AddedOutOfBandReason | RemovedOutOfBandReason | DeclaredAbsentReason;
+  MissingReason | AddedOutOfBandReason | RemovedOutOfBandReason | DeclaredAbsentReason;
 
 export interface PrBypassListChange extends ChangeCommon<PrBypassListTypes> {
   readonly before: ObservedBypassList;

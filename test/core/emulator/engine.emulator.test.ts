@@ -42,7 +42,7 @@ describe('against the emulator: plan → apply → plan is empty', () => {
       ['repo/acme/api', 'create'],
       ['repo/acme/website', 'create'],
       ['user/octocat', 'create'],
-      ['acme/api', 'update'],
+      ['acme/api', 'create'],
       ['repo/acme/api', 'update'],
       ['org/acme', 'none'],
     ]);
@@ -235,7 +235,7 @@ describe('against the emulator: convergence after a partial apply', () => {
       'none',
       'none',
       'create',
-      'update',
+      'create',
       'update',
       'none',
     ]);

@@ -55,3 +55,19 @@ describe('PrBypassList diff', () => {
     expect(a.fingerprint).not.toBe(c.fingerprint);
   });
 });
+
+describe('PrBypassList diff: an empty list is missing, not "removed out of band"', () => {
+  test('declared users on an empty list: create, reason missing', () => {
+    const change = diffPrBypassList({
+      desired: {
+        ensure: 'present',
+        spec: prBypassListSpec({ repository: 'acme/api', users: ['hubot'] }),
+      },
+      observed: { users: [] },
+    });
+    expect(change.action).toBe('create');
+    expect(change.reasons).toEqual([
+      { type: 'missing', message: 'The bypass list of acme/api is empty; declared: hubot.' },
+    ]);
+  });
+});
