@@ -1,5 +1,7 @@
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { formatDuration } from '../core/clock';
 import { EmulatorAdminClient, startEmulator } from '../emulator';
 
 /**
@@ -35,52 +37,80 @@ async function main(): Promise<void> {
       `GITHUB_BASE_URL=${emulator.url} and GITHUB_TOKEN=gho_emulator_octocat.`,
     );
 
-    step(1, 'Validate the policy (offline: schema and contradictions, no request to GitHub)');
+    step(1, `The policy: what should be in force on GitHub (${POLICY})`);
+    console.log(
+      readFileSync(join(ROOT, POLICY), 'utf8')
+        .split('\n')
+        .filter((line) => !line.startsWith('# yaml-language-server'))
+        .map((line) => `    ${line}`)
+        .join('\n')
+        .trimEnd(),
+    );
+
+    step(2, 'Validate it (offline: schema and contradictions, no request to GitHub)');
     await run(['validate', POLICY], 0);
 
-    step(2, 'Plan: nothing is declared on GitHub yet (exit code 2 = changes to make)');
+    step(3, 'Plan: nothing is declared on GitHub yet (exit code 2 = changes to make)');
     await run(['plan', POLICY], 2);
 
-    step(3, 'Apply (--yes because this is not an interactive terminal)');
+    step(4, 'Apply (--yes because this is not an interactive terminal; one line per change)');
     await run(['apply', '--yes', POLICY], 0);
 
-    step(4, 'Plan again: GitHub matches the policy (exit code 0)');
+    step(5, 'Plan again: GitHub matches the policy (exit code 0)');
     await run(['plan', POLICY], 0);
 
-    step(5, 'Meanwhile, on GitHub, without gh-interactions');
-    say('Time passes: 24 days. octocat/hello-world had a one-week limit: it has expired.');
-    say(
-      '  octocat/Spoon-Knife has a one-month limit: 6 days are left, inside its 7-day renewal window.',
-    );
+    step(6, 'Meanwhile, on GitHub, without gh-interactions (each change as it happens)');
     await admin.advanceClock(24 * DAY);
-    say('A maintainer removes the limit of octocat/linguist in the repository settings.');
+    const now = Date.parse(await admin.now());
+    say(`24 days pass. GitHub's clock is now ${iso(now)}.`);
+    const limits = (await admin.state()).limits.repos;
+    const helloWorld = limits['octocat/hello-world'];
+    say(
+      helloWorld
+        ? `  octocat/hello-world's one-week limit is still in force until ${helloWorld.expires_at}.`
+        : '  octocat/hello-world had a one-week limit: it has expired, and GitHub has forgotten it.',
+    );
+    const spoonKnife = limits['octocat/Spoon-Knife'];
+    if (spoonKnife) {
+      const left = (Date.parse(spoonKnife.expires_at) - now) / 1000;
+      say(
+        `  octocat/Spoon-Knife's one-month limit expires at ${spoonKnife.expires_at}, in ${formatDuration(left)}: inside its 7-day renewal window.`,
+      );
+    }
     await admin.removeRepoLimit('octocat/linguist');
-    say('Someone adds Spacewalker to the pull-request bypass list of acme/website.');
+    say('A maintainer removes the limit of octocat/linguist in the repository settings.');
     await admin.addBypassUsers('acme/website', ['Spacewalker']);
-    say('Someone raises the acme pull-request creation cap from 3 to 10.');
+    say('Someone adds Spacewalker to the pull-request bypass list of acme/website.');
     await admin.updateOrgCreationCap('acme', { enabled: true, max_open_pull_requests: 10 });
+    say('Someone raises the acme pull-request creation cap from 3 to 10.');
+    const wave = await admin.setOrgLimit('acme', {
+      limit: 'collaborators_only',
+      expiry: 'one_week',
+    });
     say(
-      'A spam wave: an acme owner sets an organization-wide collaborators_only limit for a week.',
+      `A spam wave: an acme owner sets an organization-wide collaborators_only limit until ${wave.expires_at}.`,
     );
     say(
-      '  It overwrites the limits of every acme repository, which now show origin "organization".',
+      '  It overwrites the limits of every public acme repository: they are cleared, and show the organization limit (origin "organization").',
     );
-    await admin.setOrgLimit('acme', { limit: 'collaborators_only', expiry: 'one_week' });
 
-    step(6, 'Drift: what changed, and why (exit code 2 = drift found)');
+    step(7, 'Drift: what changed, and why (exit code 2 = drift found)');
     await run(['drift', POLICY], 2);
 
-    step(7, 'Apply heals what can be healed, and explains what cannot (GitHub would answer 409)');
+    step(8, 'Apply heals what can be healed, and explains what cannot (GitHub would answer 409)');
     await run(['apply', '--yes', POLICY], 0);
 
-    step(8, 'Plan: only the repositories under the organization limit remain, with what to do');
+    step(9, 'Plan: only the repositories under the organization limit remain, with what to do');
     await run(['plan', POLICY], 2);
 
     step(
-      9,
+      10,
       'The spam wave is over: the acme owners lift the organization limit; apply restores ours',
     );
     await admin.removeOrgLimit('acme');
+    say(
+      'The acme organization limit is removed. The repositories it overwrote have no limit at all now.',
+    );
     await run(['apply', '--yes', POLICY], 0);
     await run(['plan', POLICY], 0);
 
@@ -97,6 +127,10 @@ function banner(...lines: string[]): void {
 
 function step(n: number, title: string): void {
   console.log(`\n--- ${n}. ${title}\n`);
+}
+
+function iso(ms: number): string {
+  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
 function say(text: string): void {
