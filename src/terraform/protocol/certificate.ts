@@ -1,4 +1,5 @@
-import './reflect-metadata';
+// @peculiar/x509 registers its algorithms with tsyringe, which needs the Reflect metadata API.
+import 'reflect-metadata';
 import { webcrypto } from 'node:crypto';
 import * as x509 from '@peculiar/x509';
 
