@@ -147,7 +147,7 @@ export class UnknownLoginsError extends ValidationError {
     this.logins = logins;
     const named =
       logins.length > 0
-        ? `${logins.length === 1 ? 'this login is' : 'these logins are'} not GitHub users: ${logins.join(', ')}`
+        ? `${logins.length === 1 ? 'this login is not a GitHub user' : 'these logins are not GitHub users'}: ${logins.join(', ')}`
         : 'every login being added exists on GitHub, so GitHub refused them for another reason';
     this.message = `GitHub refused the additions to the bypass list of ${repository}: ${named}. Nothing else was sent for ${repository}; fix the list and apply again. ${this.message}`;
   }

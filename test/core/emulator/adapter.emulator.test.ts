@@ -81,6 +81,11 @@ describe.each<[ResourceKind, Record<string, unknown>, Record<string, unknown>]>(
   ],
   [
     'PrCreationCap',
+    { repository: 'acme/docs', maxOpenPullRequests: 5, includeDrafts: true },
+    { repository: 'acme/docs', enabled: true, maxOpenPullRequests: 5, includeDrafts: true },
+  ],
+  [
+    'PrCreationCap',
     { organization: 'acme', enabled: false },
     { organization: 'acme', enabled: false, includeDrafts: false },
   ],
