@@ -331,20 +331,17 @@ async function lookUpExplicitRepositories(
       listed.set(`${repository.owner}/${repository.name}`.toLowerCase(), repository);
     }
   }
-  const found = new Map<string, RepositorySummary | null>();
   const pool = pLimit(concurrency);
+  const wanted = new Map<string, { owner: string; repo: string }>();
+  for (const entry of policy.repositories) {
+    if (entry.type === 'repository') {
+      wanted.set(`${entry.owner}/${entry.repo}`.toLowerCase(), entry);
+    }
+  }
+  const found = new Map<string, RepositorySummary | null>();
   await Promise.all(
-    policy.repositories.map(async (entry) => {
-      if (entry.type !== 'repository') return;
-      const key = `${entry.owner}/${entry.repo}`.toLowerCase();
-      if (found.has(key)) return;
-      const fromListing = listed.get(key);
-      if (fromListing) {
-        found.set(key, fromListing);
-        return;
-      }
-      found.set(key, null);
-      found.set(key, await pool(() => port.getRepository(entry.owner, entry.repo)));
+    [...wanted].map(async ([key, { owner, repo }]) => {
+      found.set(key, listed.get(key) ?? (await pool(() => port.getRepository(owner, repo))));
     }),
   );
   return found;
@@ -390,20 +387,20 @@ async function listSelectedOwners(
     const key = ownerKey(entry.selector);
     if (!owners.has(key)) owners.set(key, entry.selector.owner);
   }
-  const queue = [...owners.entries()];
+  const pool = pLimit(concurrency);
   const listings = new Map<string, readonly RepositorySummary[]>();
-  const worker = async () => {
-    for (let next = queue.shift(); next; next = queue.shift()) {
-      const [key, owner] = next;
-      listings.set(
-        key,
-        owner.type === 'organization'
-          ? await port.listOrgRepositories(owner.login)
-          : await port.listUserRepositories(owner.login),
-      );
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, queue.length) }, worker));
+  await Promise.all(
+    [...owners.entries()].map(([key, owner]) =>
+      pool(async () => {
+        listings.set(
+          key,
+          owner.type === 'organization'
+            ? await port.listOrgRepositories(owner.login)
+            : await port.listUserRepositories(owner.login),
+        );
+      }),
+    ),
+  );
   return listings;
 }
 

@@ -59,6 +59,25 @@ export const FULL_NAME_PATTERN = new RegExp(
   `^(?=[^/]{1,${LOGIN_MAX_LENGTH}}/)${unanchored(LOGIN_PATTERN)}/${unanchored(REPOSITORY_NAME_PATTERN)}$`,
 );
 /** Name globs: the characters of a repository name plus `*`, `?`, `[`, `]`, `!`. */
+const SOUND_SETS_EXPECTED =
+  'a glob whose [sets] are closed, not empty, and whose ranges go up, such as [a-z] (not [z-a] or [!])';
+
+/**
+ * A glob whose character sets match something: `[z-a]` (a range going down) and `[!]`, `[]` (no
+ * characters) would make a selector match nothing, silently; refuse them when the file is read.
+ */
+export function hasSoundSets(glob: string): boolean {
+  for (let i = glob.indexOf('['); i !== -1; i = glob.indexOf('[', i + 1)) {
+    const close = glob.indexOf(']', i + 1 + (glob[i + 1] === '!' ? 1 : 0) + 1);
+    if (close === -1) return false;
+    const body = glob.slice(glob[i + 1] === '!' ? i + 2 : i + 1, close);
+    if (body.length === 0) return false;
+    for (const [, from, to] of body.matchAll(/(.)-(.)/g)) if (from > to) return false;
+    i = close;
+  }
+  return true;
+}
+
 export const NAME_GLOB_PATTERN = /^[A-Za-z0-9._*?[\]!-]{1,100}$/;
 const EXCLUDE_PATTERN =
   /^(?:(?=[^/]{1,39}\/)[A-Za-z0-9](?:-?[A-Za-z0-9])*\/)?[A-Za-z0-9._*?[\]!-]{1,100}$/;
@@ -271,7 +290,11 @@ export const SelectorSchema = z
         .array(
           z
             .string({ error: NAME_GLOB_EXPECTED })
-            .regex(NAME_GLOB_PATTERN, { error: NAME_GLOB_EXPECTED }),
+            .regex(NAME_GLOB_PATTERN, { error: NAME_GLOB_EXPECTED, abort: true })
+            .refine(hasSoundSets, {
+              error: (issue) =>
+                `${JSON.stringify(issue.input)} is not allowed; expected ${SOUND_SETS_EXPECTED}`,
+            }),
           { error: 'a list of repository names or globs' },
         )
         .min(1, { error: 'at least one name or glob (leave names out to select every name)' })
@@ -286,7 +309,14 @@ export const SelectorSchema = z
         .array(
           z
             .string({ error: 'a repository name, owner/name, or a glob' })
-            .regex(EXCLUDE_PATTERN, { error: 'a repository name, owner/name, or a glob' }),
+            .regex(EXCLUDE_PATTERN, {
+              error: 'a repository name, owner/name, or a glob',
+              abort: true,
+            })
+            .refine(hasSoundSets, {
+              error: (issue) =>
+                `${JSON.stringify(issue.input)} is not allowed; expected ${SOUND_SETS_EXPECTED}`,
+            }),
           { error: 'a list of repository names or globs' },
         )
         .optional()

@@ -95,15 +95,16 @@ describe('expandPolicy: selectors', () => {
     ).toEqual(['acme/API-v2', 'acme/api-v3', 'acme/docs']);
   });
 
-  it('warns that a glob with a reversed range ([z-a]) selects nothing, and goes on', async () => {
-    const { resources, warnings } = await expandPolicy(
-      policy(
-        "repositories:\n  - select: { organization: acme, names: ['[z-a]*'] }\n    pr_creation_cap: false\n  - repository: acme/api\n    pr_creation_cap: false\n",
-      ),
-      new FakePolicyPort(SEED_REPOSITORIES),
-    );
-    expect(summary(resources)).toEqual(['acme/api PrCreationCap']);
-    expect(warnings).toEqual([expect.stringContaining('[z-a]*')]);
+  it('refuses a glob whose set can match nothing ([z-a], [!], an unclosed [) when the file is read', () => {
+    for (const glob of ['[z-a]*', '[!]', '[abc']) {
+      expect(() =>
+        policy(
+          `repositories:\n  - select: { organization: acme, names: ['${glob}'] }\n    pr_creation_cap: false\n`,
+        ),
+      ).toThrow(
+        /names\[0\]: .* is not allowed; expected a glob whose \[sets\] are closed, not empty, and whose ranges go up/,
+      );
+    }
   });
 
   it('matches topics: any of, all of, and both together', async () => {
