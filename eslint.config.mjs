@@ -2,6 +2,19 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 
+/** Import specifiers naming one of these source folders, at any depth. */
+function folders(...names) {
+  return names.flatMap((name) => [`**/${name}`, `**/${name}/**`]);
+}
+
+/** A `no-restricted-imports` rule for `files`: none of `group` may be imported. */
+function boundary(files, group, message) {
+  return {
+    files,
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group, message }] }] },
+  };
+}
+
 export default tseslint.config(
   { ignores: ['dist/', 'coverage/', 'node_modules/', 'bin/', '**/.terraform/', '**/cdktf.out/'] },
   js.configs.recommended,
@@ -18,76 +31,25 @@ export default tseslint.config(
   },
   // Import boundaries (docs/architecture.md): the engine knows no front door, and a front door
   // knows only the engine and its own framework.
-  {
-    files: ['src/core/**/*.ts', 'src/github/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: [
-                '**/policy',
-                '**/policy/**',
-                '**/cli',
-                '**/cli/**',
-                '**/emulator',
-                '**/emulator/**',
-                '**/pulumi',
-                '**/pulumi/**',
-                '**/terraform',
-                '**/terraform/**',
-                '**/cdktf',
-                '**/cdktf/**',
-                '**/cdktn',
-                '**/cdktn/**',
-                '**/action',
-                '**/action/**',
-                '@pulumi/*',
-                'cdktf',
-                'cdktn',
-                'constructs',
-                '@cdktf/*',
-                'fastify',
-                'commander',
-              ],
-              message:
-                'core and github are the engine: they never import the policy, the CLI, the emulator or a front door (docs/architecture.md).',
-            },
-          ],
-        },
-      ],
-    },
-  },
-  {
-    files: [
-      'src/pulumi/**/*.ts',
-      'src/terraform/**/*.ts',
-      'src/cdktf/**/*.ts',
-      'src/cdktn/**/*.ts',
+  boundary(
+    ['src/core/**/*.ts', 'src/github/**/*.ts'],
+    [
+      ...folders('policy', 'cli', 'emulator', 'pulumi', 'terraform', 'cdktf', 'cdktn', 'action'),
+      '@pulumi/*',
+      'cdktf',
+      'cdktn',
+      'constructs',
+      '@cdktf/*',
+      'fastify',
+      'commander',
     ],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: [
-                '**/policy',
-                '**/policy/**',
-                '**/cli',
-                '**/cli/**',
-                '**/emulator',
-                '**/emulator/**',
-              ],
-              message:
-                'A front door imports only core, github and its own framework (docs/architecture.md).',
-            },
-          ],
-        },
-      ],
-    },
-  },
+    'core and github are the engine: they never import the policy, the CLI, the emulator or a front door (docs/architecture.md).',
+  ),
+  boundary(
+    ['src/pulumi/**/*.ts', 'src/terraform/**/*.ts', 'src/cdktf/**/*.ts', 'src/cdktn/**/*.ts'],
+    folders('policy', 'cli', 'emulator'),
+    'A front door imports only core, github and its own framework (docs/architecture.md).',
+  ),
   {
     files: ['**/*.js', '**/*.cjs'],
     languageOptions: {
