@@ -3,8 +3,15 @@
 // at src/cdktn/framework.ts (cdktn) and its other relative imports one level further up. One
 // source, compiled twice: a class extends one framework's TerraformResource, so a construct
 // built for cdktf does not work in a cdktn app, and the reverse. test/cdktn/generated.test.ts
-// fails when the copies are stale. Not part of the package (tsconfig.build.json compiles .ts).
-const { readdirSync, readFileSync, rmSync, mkdirSync, writeFileSync } = require('node:fs');
+// fails when the copies are stale (`node src/cdktn/generate.js --check`). Not part of the package (tsconfig.build.json compiles .ts).
+const {
+  existsSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  mkdirSync,
+  writeFileSync,
+} = require('node:fs');
 const { join } = require('node:path');
 
 const root = join(__dirname, '..', '..');
@@ -48,7 +55,30 @@ async function generatedFiles() {
   return files;
 }
 
+/** The generated files that differ from what the generator writes (missing, stale or extra). */
+async function staleFiles() {
+  const expected = await generatedFiles();
+  const actual = existsSync(targetDirectory) ? readdirSync(targetDirectory) : [];
+  const stale = [...expected]
+    .filter(
+      ([file, text]) =>
+        !actual.includes(file) || readFileSync(join(targetDirectory, file), 'utf8') !== text,
+    )
+    .map(([file]) => file);
+  return [...stale, ...actual.filter((file) => !expected.has(file))].sort();
+}
+
 async function main() {
+  if (process.argv.includes('--check')) {
+    const stale = await staleFiles();
+    if (stale.length > 0) {
+      process.stderr.write(
+        `src/cdktn/generated/ is stale (${stale.join(', ')}): run node src/cdktn/generate.js\n`,
+      );
+      process.exitCode = 1;
+    }
+    return;
+  }
   const files = await generatedFiles();
   rmSync(targetDirectory, { recursive: true, force: true });
   mkdirSync(targetDirectory, { recursive: true });
@@ -56,7 +86,7 @@ async function main() {
   process.stdout.write(`wrote ${files.size} files to ${targetDirectory}\n`);
 }
 
-module.exports = { generatedFiles, targetDirectory, FRAMEWORK_MODULE };
+module.exports = { generatedFiles, staleFiles, targetDirectory };
 
 if (require.main === module) {
   main().catch((error) => {

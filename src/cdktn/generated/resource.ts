@@ -48,6 +48,9 @@ export interface GhInteractionsResourceProps {
   readonly lifecycle?: TerraformResourceLifecycle;
 }
 
+/** The props of GhInteractionsResourceProps: Terraform's, not the kind's. */
+const META_ARGUMENTS: readonly string[] = ['provider', 'dependsOn', 'lifecycle'];
+
 /** A value of an attribute as the constructs take it: known, or a token resolved by Terraform. */
 export type AttributeValue = string | number | boolean | IResolvable | readonly string[];
 
@@ -132,11 +135,18 @@ export abstract class GhInteractionsResource extends TerraformResource {
     const contract = kindContract(definition.kind);
     this.attributeDescriptions = contract.attributes.filter((a) => a.presence !== 'computed');
 
-    const inputs = Object.fromEntries(
+    const inputs: Record<string, unknown> = Object.fromEntries(
       Object.entries(this.inputs).map(([name, value]) => [name, coreValue(value)]),
     );
+    // A prop the kind does not know (a typo, from JavaScript) goes to the core, which names it.
+    for (const name of Object.keys(definition.props)) {
+      if (!(name in definition.inputs) && !META_ARGUMENTS.includes(name)) {
+        inputs[name] = (definition.props as Record<string, unknown>)[name];
+      }
+    }
     // A repository that is not one is reported once, here, not again as missing by the core.
-    const issues = contract.validateInputs(issue ? { ...inputs, repository: UNKNOWN } : inputs);
+    if (issue) inputs.repository = UNKNOWN;
+    const issues = contract.validateInputs(inputs);
     if (issue) issues.unshift(issue);
     if (issues.length > 0) {
       throw new SpecValidationError(issues, `${definition.kind} ${this.node.path}`);
