@@ -30,6 +30,7 @@ export interface Run {
 
 export interface Workspace {
   readonly directory: string;
+  /** The environment of every command (tests may add to it). */
   readonly env: NodeJS.ProcessEnv;
   /** Every command's output so far, to check that no credential was printed. */
   readonly outputs: string[];
