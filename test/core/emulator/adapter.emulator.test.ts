@@ -1,4 +1,9 @@
-import { ForbiddenError, ShadowedLimitError, createClient } from '../../../src/github';
+import {
+  ForbiddenError,
+  NotAvailableError,
+  ShadowedLimitError,
+  createClient,
+} from '../../../src/github';
 import type { ResourceKind } from '../../../src/core';
 import {
   absentDesired,
@@ -222,5 +227,19 @@ describe('a failed change keeps its typed error', () => {
     const result = await applyChange(client(), change);
     expect(result.outcome).toBe('unchanged');
     expect(await writesSeen(emu())).toEqual([]);
+  });
+});
+
+describe('a private repository', () => {
+  test('observing its interaction limit fails with NotAvailableError that says why', async () => {
+    const target = kindContract('InteractionLimit').parseId('repo/acme/internal');
+    const error = await observe(client(), target).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(NotAvailableError);
+    expect((error as Error).message).toContain(
+      'an interaction limit on acme/internal (GitHub allows none on private repositories',
+    );
+    expect((error as Error).message).toContain(
+      'GitHub said: "Interaction limits cannot be set for private repositories."',
+    );
   });
 });
