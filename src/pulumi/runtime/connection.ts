@@ -36,13 +36,23 @@ export function resetConnection(): void {
 }
 
 export function readConnectionConfig(config: pulumi.dynamic.Config): PulumiConnectionConfig {
+  const raw = (key: string): unknown => {
+    try {
+      return config.get(key);
+    } catch (error) {
+      // The SDK's Config reads a config map the engine sends with Configure; an engine that sent
+      // none leaves it undefined and get() throws a TypeError. No stack config: the environment.
+      if (error instanceof TypeError) return undefined;
+      throw error;
+    }
+  };
   const get = (key: string): string | undefined => {
-    const value = config.get(key);
+    const value = raw(key);
     return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
   };
   const token = get(CONFIG_KEYS.token);
   const baseUrl = get(CONFIG_KEYS.baseUrl);
-  const appAuth = config.get(CONFIG_KEYS.appAuth) as unknown;
+  const appAuth = raw(CONFIG_KEYS.appAuth);
   return {
     ...(token !== undefined ? { token } : {}),
     ...(baseUrl !== undefined ? { baseUrl } : {}),

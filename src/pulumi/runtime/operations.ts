@@ -151,7 +151,14 @@ export async function create(
     unknown
   >;
   const client = (options.connect ?? connect)();
-  const change = await planChange(client, kind, inputs, undefined, 'create', kind);
+  const change = await planChange(
+    client,
+    kind,
+    inputs,
+    undefined,
+    'create',
+    describe(kind, inputs),
+  );
   const observed = await applyOrThrow(client, change, 'create', options);
   const state = toState(kind, inputs, change.target as never, observed);
   return { id: state.id, outs: outputsFromState(state) };
@@ -247,6 +254,16 @@ export async function remove(
     throw operationError('delete', `${kind} ${id}`, error);
   }
   await applyOrThrow(client, change, 'delete', options);
+}
+
+/** `InteractionLimit repo/acme/api`, for messages about inputs not applied yet. */
+function describe(kind: ResourceKind, inputs: Readonly<Record<string, unknown>>): string {
+  const contract = anyKindContract(kind);
+  const target = contract.targetFromInputs(inputs);
+  const scope = (target as { scope?: { type?: string; login?: string } }).scope;
+  // The user scope has no id until the token's login is known.
+  if (scope?.type === 'user' && scope.login === undefined) return `${kind} user`;
+  return `${kind} ${contract.id(target)}`;
 }
 
 /** Desired (user scope resolved) against GitHub now, judged by GitHub's clock. */
