@@ -342,3 +342,19 @@ describe('a refused write keeps the typed error’s facts (result.error)', () =>
     );
   });
 });
+
+describe('a cap GitHub does not offer (405)', () => {
+  test('declared on: the create fails and says so; declared off: nothing to do, and it stays', async () => {
+    await emu.admin.updateRepoCreationCap('acme/docs', { available: false });
+    await expect(
+      create('PrCreationCap', { repository: 'acme/docs', maxOpenPullRequests: 3 }, options()),
+    ).rejects.toThrow(/^Cannot create PrCreationCap repo\/acme\/docs: .*not available/);
+    const off = await create(
+      'PrCreationCap',
+      { repository: 'acme/docs', enabled: false },
+      options(),
+    );
+    expect(off.outs).toMatchObject({ available: false, enabled: false });
+    expect(await read('PrCreationCap', off.id, off.outs, options())).toMatchObject({ id: off.id });
+  });
+});

@@ -113,12 +113,11 @@ export async function diff(
   });
 
   if (hasUnknowns(inputs)) {
-    const known = Object.fromEntries(
-      Object.entries(inputs).filter(([name]) => !hasUnknowns({ [name]: inputs[name] })),
-    );
+    // A scope attribute whose new value is unknown may or may not change: not a known replacement.
+    const unknown = (name: string) => hasUnknowns({ [name]: inputs[name] });
     const replaces = contract
-      .requiresReplace(oldInputs as never, known as never)
-      .filter((name) => name in known);
+      .requiresReplace(oldInputs as never, inputs as never)
+      .filter((name) => !unknown(name));
     // No `changes`: the provider server answers DIFF_UNKNOWN, and the engine compares the inputs.
     return replacement(replaces);
   }
