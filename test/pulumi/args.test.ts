@@ -1,3 +1,4 @@
+import type * as pulumi from '@pulumi/pulumi';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -115,7 +116,7 @@ describe('the Pulumi args come from the core schema of each kind', () => {
 });
 
 // Type-level checks (`npm run lint` compiles them): exactly one scope, Inputs accepted.
-export const typeChecks = (input: import('@pulumi/pulumi').Output<string>) => {
+export const typeChecks = (input: pulumi.Output<string>) => {
   const fromOutput: InteractionLimitArgs = { repository: input, limit: 'contributors_only' };
   const user: InteractionLimitArgs = { user: true, limit: 'existing_users', renewWithin: 3600 };
   // @ts-expect-error two scopes
