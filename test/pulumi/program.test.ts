@@ -1,58 +1,21 @@
-import * as pulumi from '@pulumi/pulumi';
+import type * as pulumi from '@pulumi/pulumi';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
+// The mocks first: the program declares its resources when it is imported.
+import { registered } from './example-mocks';
+import * as program from '../../examples/pulumi/index';
 
 /**
  * The example program (examples/pulumi, the project of Pulumi.yaml) under Pulumi's mocks: what it
  * declares for a given stack configuration. The provider itself is tested in engine.test.ts.
  */
-interface Registered {
-  readonly type: string;
-  readonly name: string;
-  readonly inputs: Record<string, unknown>;
-}
-
-const registered: Registered[] = [];
-const PROJECT = 'gh-interactions-example';
-
-beforeAll(() => {
-  pulumi.runtime.setAllConfig({
-    [`${PROJECT}:organization`]: 'acme',
-    [`${PROJECT}:repositories`]: JSON.stringify(['website', 'api']),
-    [`${PROJECT}:maxOpenPullRequests`]: '5',
-    [`${PROJECT}:bypassLists`]: JSON.stringify({ api: ['hubot'] }),
-  });
-  pulumi.runtime.setMocks(
-    {
-      newResource(args) {
-        registered.push({ type: args.type, name: args.name, inputs: args.inputs });
-        // What the provider would answer: the id of the scope, and the computed outputs.
-        const outputs: Record<string, unknown> = { ...args.inputs };
-        if (args.type.endsWith(':PrBypassList')) outputs.canonicalUsers = args.inputs.users;
-        if (args.type.endsWith(':InteractionLimit')) outputs.expiresAt = '2026-12-01T00:00:00Z';
-        return { id: `${args.name}-id`, state: outputs };
-      },
-      call: (args) => args.inputs,
-    },
-    PROJECT,
-    'dev',
-    false,
-  );
-});
-
-async function runProgram(): Promise<Record<string, unknown>> {
-  const program = await import('../../examples/pulumi/index');
-  return program as unknown as Record<string, unknown>;
-}
-
 function resolved<T>(output: pulumi.Output<T>): Promise<T> {
   return new Promise((resolve) => output.apply(resolve));
 }
 
 describe('examples/pulumi under mocks', () => {
   test('an org-wide limit, a creation cap from stack config, a bypass list per repository', async () => {
-    const program = await runProgram();
-    await resolved(program.orgLimitExpiresAt as pulumi.Output<string>);
+    await resolved(program.orgLimitExpiresAt);
     const summary = registered.map((r) => {
       const { __provider, ...inputs } = r.inputs;
       expect(typeof __provider).toBe('string');
@@ -83,11 +46,8 @@ describe('examples/pulumi under mocks', () => {
         inputs: { repository: 'acme/api', users: ['hubot'] },
       },
     ]);
-    expect(await resolved(program.orgLimitExpiresAt as pulumi.Output<string>)).toBe(
-      '2026-12-01T00:00:00Z',
-    );
-    const users = program.bypassUsers as Record<string, pulumi.Output<string[]>>;
-    expect(await resolved(users.api)).toEqual(['hubot']);
+    expect(await resolved(program.orgLimitExpiresAt)).toBe('2026-12-01T00:00:00Z');
+    expect(await resolved(program.bypassUsers.api)).toEqual(['hubot']);
   });
 
   test('the serialized provider in each resource captures no configuration value', () => {
