@@ -68,7 +68,7 @@ export function checkFailure(issue: ValidationIssue): { property: string; reason
 export function blockedMessage(change: Change, verb: string): string {
   const why = (change.reasons as readonly Reason[]).map((r) => r.message).join(' ');
   const remedy = change.remedy !== undefined ? ` ${change.remedy}` : '';
-  return `Cannot ${verb} ${change.kind} ${change.id}: ${why}${remedy} (then run pulumi up again)`;
+  return `Cannot ${verb} ${change.kind} ${change.id}: ${why}${remedy}`;
 }
 
 /** A failed change, from the typed error the core keeps (`result.error.cause` and its fields). */
