@@ -279,6 +279,14 @@ describe('PrCreationCap through the engine', () => {
     await server.delete('PrCreationCap', 'org/acme', cap.urn, {}); // already off
   });
 
+  test('create adopts a cap GitHub already has: no write', async () => {
+    await emu.admin.updateOrgCreationCap('acme', { enabled: true, max_open_pull_requests: 3 });
+    await emu.admin.clearRequests();
+    const cap = resource('PrCreationCap', 'acme');
+    expect((await cap.up(declared)).state.outputs).toMatchObject({ available: true });
+    expect(await writes()).toEqual([]);
+  });
+
   test('a scope change replaces it; an unknown maximum is an unknown change', async () => {
     const cap = resource('PrCreationCap', 'acme');
     await cap.up(declared);

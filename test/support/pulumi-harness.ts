@@ -6,8 +6,10 @@ import {
   existsSync,
   mkdtempSync,
   readFileSync,
+  readdirSync,
   renameSync,
   rmSync,
+  statSync,
   writeFileSync,
 } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -90,6 +92,7 @@ export function preparePulumiProject(): PulumiProject {
       .slice(0, 16);
     const dir = join(tmpdir(), `ghi-pulumi-project-${key}`);
     if (!existsSync(join(dir, 'READY'))) {
+      pruneOldProjects();
       const staging = mkdtempSync(join(tmpdir(), 'ghi-pulumi-staging-'));
       copyFileSync(join(packDir, packed.filename), join(staging, packed.filename));
       writeFileSync(
@@ -109,18 +112,23 @@ export function preparePulumiProject(): PulumiProject {
         ),
       );
       // From npm's cache where it can (npm ci filled it); the registry for the rest.
-      run(
-        'npm',
-        [
-          'install',
-          '--prefer-offline',
-          '--no-audit',
-          '--no-fund',
-          '--ignore-scripts',
-          '--loglevel=error',
-        ],
-        staging,
-      );
+      try {
+        run(
+          'npm',
+          [
+            'install',
+            '--prefer-offline',
+            '--no-audit',
+            '--no-fund',
+            '--ignore-scripts',
+            '--loglevel=error',
+          ],
+          staging,
+        );
+      } catch (error) {
+        rmSync(staging, { recursive: true, force: true });
+        throw error;
+      }
       writeFileSync(join(staging, 'READY'), new Date().toISOString());
       try {
         renameSync(staging, dir);
@@ -132,6 +140,23 @@ export function preparePulumiProject(): PulumiProject {
     return { dir, pulumiVersion, prepareSeconds: (Date.now() - started) / 1000 };
   } finally {
     rmSync(packDir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Projects of earlier builds (each is some 150 MB of node_modules), left an hour ago or more so
+ * a run in progress keeps its own.
+ */
+function pruneOldProjects(): void {
+  const hourAgo = Date.now() - 3600_000;
+  for (const name of readdirSync(tmpdir())) {
+    if (!/^ghi-pulumi-(project|staging)-/.test(name)) continue;
+    const path = join(tmpdir(), name);
+    try {
+      if (statSync(path).mtimeMs < hourAgo) rmSync(path, { recursive: true, force: true });
+    } catch {
+      // Removed meanwhile by another test file: nothing to prune.
+    }
   }
 }
 

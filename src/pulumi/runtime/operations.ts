@@ -91,10 +91,10 @@ export async function check(
 }
 
 /**
- * What an update would do. Unknown inputs (a preview): the changes are unknown, and only a known
- * change of scope is a replacement. Otherwise GitHub is read and the core's diff decides: drift,
- * renewal (the `expiresAt` GitHub reports against its own clock) and changed inputs are changes;
- * a change of scope is a replacement. The reasons are reported as lines.
+ * What an update would do. A change of scope is a replacement (`requiresReplace`). Unknown inputs
+ * (a preview): the changes are unknown, and only a known change of scope replaces. Otherwise GitHub
+ * is read and the core's diff decides: drift, renewal (the `expiresAt` GitHub reports against its
+ * own clock) and changed inputs are changes. The reasons are reported as lines.
  */
 export async function diff(
   kind: ResourceKind,
