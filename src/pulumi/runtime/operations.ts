@@ -167,7 +167,7 @@ export async function create(
  * A refresh: the state as GitHub has it now and the declared inputs (the core's `refresh`), or no
  * id when the resource is gone, so the next update creates it again. A declaration that wants
  * nothing at the scope now (a one-off limit that lapsed, `until` passed, a cap declared off where
- * GitHub offers none) keeps its last state: nothing is gone that should be there.
+ * GitHub offers none) keeps its state: the core's `refresh` does not call it gone.
  *
  * Without a stored state (`get` by id), the id alone says what to read (`importResource`).
  */
@@ -190,24 +190,12 @@ export async function read(
     }
     const state = stateFromOutputs(kind, id, props);
     const refreshed = await refresh(client, kind, state as never);
-    if (refreshed) {
-      return {
-        id: refreshed.state.id,
-        props: outputsFromState(refreshed.state),
-        inputs: { ...fromState(kind, refreshed.state as never).inputs },
-      };
-    }
-    const stored = fromState(kind, state as never);
-    const change = await planChange(
-      client,
-      kind,
-      stored.inputs as Record<string, unknown>,
-      stored.previous,
-      'read',
-      `${kind} ${id}`,
-    );
-    if (change.action !== 'none') return {};
-    return { id, props: outputsFromState(state), inputs: { ...stored.inputs } };
+    if (!refreshed) return {};
+    return {
+      id: refreshed.state.id,
+      props: outputsFromState(refreshed.state),
+      inputs: { ...fromState(kind, refreshed.state as never).inputs },
+    };
   } catch (error) {
     throw operationError('read', `${kind} ${id}`, error);
   }

@@ -129,6 +129,21 @@ describe('state mapping records what the next diff needs', () => {
     expect(await refresh(client(), 'InteractionLimit', state as never)).toBeNull();
   });
 
+  test('a one-off limit that lapsed is not gone: refresh keeps its last state, and plans nothing', async () => {
+    const { state } = await createThenRead('InteractionLimit', {
+      repository: 'acme/api',
+      limit: 'existing_users',
+      expiry: 'one_day',
+      renew: false,
+    });
+    await emu().admin.advanceClock(24 * 3600 + 60);
+    const refreshed = await refresh(client(), 'InteractionLimit', state as never);
+    expect(refreshed).not.toBeNull();
+    expect(refreshed!.change.action).toBe('none');
+    // The state is kept as it was: its expiresAt is how the next diff knows the limit lapsed.
+    expect(refreshed!.state).toEqual(state);
+  });
+
   test('a user-scoped limit has the id user/LOGIN with the token user spelling', async () => {
     const { state } = await createThenRead('InteractionLimit', {
       user: true,
