@@ -1,4 +1,7 @@
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, symlinkSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { applyPlan, planResources } from '../core';
@@ -6,6 +9,7 @@ import type { Seed } from '../emulator';
 import { EmulatorAdminClient, startEmulator } from '../emulator';
 import { createClient } from '../github';
 import { expandPolicy, githubPolicyPort, loadPolicyFile } from '../policy';
+import { dynamicProvider } from '../pulumi/provider';
 
 /**
  * `npm run bench`: speed, memory and rate-limit cost of the main job over a large organization,
@@ -87,6 +91,7 @@ async function main(): Promise<void> {
     await measure('apply (writes serialized; loopback: no spacing)', cacheDir, 'apply');
     await measure('plan, nothing to change, no ETag cache', undefined, 'plan');
     await measure('plan, nothing to change, ETags kept (--cache-dir)', cacheDir, 'plan');
+    await benchPulumiProvider(rows);
     rows.push([
       'peak RSS',
       `${(peakRss / 1024 / 1024).toFixed(0)} MiB (emulator in the same process)`,
@@ -107,3 +112,146 @@ main().catch((error: unknown) => {
   console.error(`bench failed: ${error instanceof Error ? error.stack : String(error)}`);
   process.exitCode = 1;
 });
+
+/**
+ * The Pulumi front door as the engine runs it: Pulumi's dynamic-provider server (from
+ * node_modules/@pulumi/pulumi) in a project whose node_modules holds this package (a link to the
+ * built checkout), the provider serialized by Pulumi's own serializer, every operation a gRPC call
+ * (test/support/pulumi-harness.ts does the same from a packed tarball). Cold start: spawn to the
+ * port printed; then the median time of each operation, each against the default-seed emulator.
+ */
+async function benchPulumiProvider(rows: Array<[string, string]>): Promise<void> {
+  const root = join(__dirname, '..', '..');
+  const project = mkdtempSync(join(tmpdir(), 'ghi-bench-pulumi-'));
+  mkdirSync(join(project, 'node_modules'));
+  symlinkSync(root, join(project, 'node_modules', 'gh-interactions'), 'dir');
+  symlinkSync(
+    join(root, 'node_modules', '@pulumi'),
+    join(project, 'node_modules', '@pulumi'),
+    'dir',
+  );
+  const emulator = await startEmulator();
+  const fromPulumi = createRequire(join(root, 'node_modules', '@pulumi', 'pulumi', 'package.json'));
+  /* eslint-disable @typescript-eslint/no-explicit-any -- Pulumi's generated gRPC stubs and serializer, loaded from @pulumi/pulumi as the engine's side would */
+  const grpc: any = fromPulumi('@grpc/grpc-js');
+  const rpc: any = fromPulumi('./proto/provider_grpc_pb');
+  const proto: any = fromPulumi('./proto/provider_pb');
+  const struct: any = fromPulumi('google-protobuf/google/protobuf/struct_pb');
+  const { serializeFunction } = fromPulumi('./runtime/closure/serializeClosure');
+  /* eslint-enable @typescript-eslint/no-explicit-any */
+  const provider = dynamicProvider('InteractionLimit');
+  const serialized: string = (await serializeFunction(() => provider, { allowSecrets: true })).text;
+
+  const median = (values: number[]) =>
+    [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+  const startServer = async () => {
+    const started = process.hrtime.bigint();
+    const child = spawn(
+      process.execPath,
+      ['node_modules/@pulumi/pulumi/cmd/dynamic-provider/index.js', '127.0.0.1:1'],
+      { cwd: project, stdio: ['ignore', 'pipe', 'ignore'], env: { PATH: process.env.PATH ?? '' } },
+    );
+    const port = await new Promise<string>((resolve, reject) => {
+      child.stdout.once('data', (chunk: Buffer) => resolve(chunk.toString().split('\n')[0].trim()));
+      child.once('exit', (code) => reject(new Error(`dynamic-provider server exited ${code}`)));
+    });
+    return { child, port, ms: Number(process.hrtime.bigint() - started) / 1e6 };
+  };
+
+  try {
+    const coldStarts: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const server = await startServer();
+      coldStarts.push(server.ms);
+      server.child.kill('SIGTERM');
+    }
+    const server = await startServer();
+    const client = new rpc.ResourceProviderClient(
+      `127.0.0.1:${server.port}`,
+      grpc.credentials.createInsecure(),
+    );
+    const call = (method: string, request: unknown) =>
+      new Promise<unknown>((resolve, reject) =>
+        client[method](request, (error: Error | null, response: unknown) =>
+          error ? reject(error) : resolve(response),
+        ),
+      );
+    const bag = (props: Record<string, unknown>) =>
+      struct.Struct.fromJavaScript({ ...props, __provider: serialized });
+    const configure = new proto.ConfigureRequest();
+    configure.setArgs(
+      struct.Struct.fromJavaScript({ 'github:token': TOKEN, 'github:baseUrl': emulator.url }),
+    );
+    await call('configure', configure);
+
+    const times: Record<string, number[]> = {
+      check: [],
+      create: [],
+      diff: [],
+      read: [],
+      update: [],
+      delete: [],
+    };
+    const timed = async (op: string, request: unknown) => {
+      const started = process.hrtime.bigint();
+      const response = await call(op, request);
+      times[op].push(Number(process.hrtime.bigint() - started) / 1e6);
+      return response as { getProperties(): { toJavaScript(): Record<string, unknown> } };
+    };
+    const inputs = {
+      repository: 'acme/website',
+      limit: 'contributors_only',
+      expiry: 'one_week',
+      renew: true,
+      renewWithin: '2d',
+    };
+    const id = 'repo/acme/website';
+    for (let i = 0; i < 21; i++) {
+      const check = new proto.CheckRequest();
+      check.setOlds(struct.Struct.fromJavaScript({}));
+      check.setNews(bag(inputs));
+      await timed('check', check);
+      const create = new proto.CreateRequest();
+      create.setProperties(bag(inputs));
+      const outputs = (await timed('create', create)).getProperties().toJavaScript();
+      const diff = new proto.DiffRequest();
+      diff.setId(id);
+      diff.setOlds(bag(outputs));
+      diff.setNews(bag(inputs));
+      await timed('diff', diff);
+      const read = new proto.ReadRequest();
+      read.setId(id);
+      read.setProperties(bag(outputs));
+      await timed('read', read);
+      const update = new proto.UpdateRequest();
+      update.setId(id);
+      update.setOlds(bag(outputs));
+      update.setNews(bag({ ...inputs, expiry: 'one_month', renewWithin: '7d' }));
+      const updated = (await timed('update', update)).getProperties().toJavaScript();
+      const remove = new proto.DeleteRequest();
+      remove.setId(id);
+      remove.setProperties(bag(updated));
+      await timed('delete', remove);
+    }
+    client.close();
+    server.child.kill('SIGTERM');
+    rows.push([
+      'pulumi: provider process cold start',
+      `${median(coldStarts).toFixed(0)} ms (spawn of @pulumi/pulumi/cmd/dynamic-provider to its port, median of 3; the package loads on the first call)`,
+    ]);
+    rows.push([
+      'pulumi: first call in a new process',
+      `${times.check[0].toFixed(0)} ms (check: deserializes the provider, runs configure, loads the engine)`,
+    ]);
+    rows.push([
+      'pulumi: per operation (gRPC → provider)',
+      Object.entries(times)
+        .map(([op, values]) => `${op} ${median(values).toFixed(1)} ms`)
+        .join(', ') +
+        ` (median of ${times.check.length}; a client per call, GitHub reads and writes included)`,
+    ]);
+  } finally {
+    await emulator.close();
+    rmSync(project, { recursive: true, force: true });
+  }
+}

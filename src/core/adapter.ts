@@ -115,7 +115,10 @@ export interface RefreshOptions {
 /**
  * A refresh (Pulumi read, Terraform ReadResource): the state as GitHub has it now, keeping the
  * declared inputs GitHub cannot report (expiry, renewal), or null when the resource is gone (no
- * limit in force at the scope). The change the next diff will plan comes with it.
+ * limit in force at the scope, so the next apply creates it). A declaration that wants nothing
+ * written now (a one-off limit that lapsed, `until` passed, a cap declared off where GitHub offers
+ * none) is not gone: its state is kept, or the front door would create it again. The change the
+ * next diff will plan comes with it.
  */
 export async function refresh<K extends ResourceKind>(
   client: GitHubClient,
@@ -132,14 +135,16 @@ export async function refresh<K extends ResourceKind>(
     ...(previous ? { previous } : {}),
   } as DesiredOf<K>)) as DesiredResource;
   const observed = await observeTarget(client, target as ResourceTarget);
-  if (contract.importInputs(target as never, observed.observed as never) === null) {
-    const gone =
-      observed.observed === null ||
-      (observed.observed as { available?: boolean }).available === false;
-    if (gone) return null;
-  }
   const now = resolveClock(client, options.now)();
   const change = diffResource({ desired, observed, now, ...(previous ? { previous } : {}) });
+  const nothingThere =
+    observed.observed === null ||
+    (observed.observed as { available?: boolean }).available === false;
+  if (nothingThere) {
+    // Kept as it was: its `expiresAt` is how the next diff knows the limit lapsed (not "never
+    // applied"), which is what keeps a one-off limit from being set again.
+    return change.action === 'none' ? { state, change } : null;
+  }
   const refreshed = contract.toState({
     inputs,
     target,

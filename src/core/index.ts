@@ -195,3 +195,19 @@ export {
 export type { StaleChange, StalenessOptions, StalenessReport } from './staleness';
 export { checkPlanStaleness, isPlanStale } from './staleness';
 export { PlanSchema, verifyPlan } from './integrity';
+// The GitHub client every front door connects with, and the typed errors `result.error.cause`
+// holds, so a front door needs only `gh-interactions/core`.
+export { createClient, settingsFromEnv } from '../github';
+export type { ClientSettings, GitHubAppCredentials, GitHubClient } from '../github';
+export {
+  BadCredentialsError,
+  ForbiddenError,
+  GitHubApiError,
+  GitHubConnectionError,
+  NotAvailableError,
+  NotFoundError,
+  RateLimitedError,
+  ShadowedLimitError,
+  UnknownLoginsError,
+  ValidationError,
+} from '../github';

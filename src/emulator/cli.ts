@@ -18,6 +18,14 @@ export interface EmulatorCommandOptions {
   readonly port: number;
   readonly seed?: string;
   readonly state?: string;
+  /** Listen on a non-loopback address anyway (the admin API has no authentication). */
+  readonly allowRemote?: boolean;
+}
+
+/** Addresses only this machine can reach. */
+export function isLoopbackHost(host: string): boolean {
+  const bare = host.replace(/^\[|\]$/g, '').toLowerCase();
+  return bare === 'localhost' || bare === '::1' || /^127(\.\d{1,3}){3}$/.test(bare);
 }
 
 const processIo: EmulatorCommandIo = { stdout: process.stdout, stderr: process.stderr };
@@ -76,6 +84,17 @@ export async function serveEmulator(
   io: EmulatorCommandIo = processIo,
 ): Promise<number> {
   let seed: Seed = DEFAULT_SEED;
+  if (!isLoopbackHost(options.host)) {
+    if (!options.allowRemote) {
+      io.stderr.write(
+        `error: --host ${options.host} is not a loopback address: the emulator's admin API (/_emulator/*) has no authentication and it prints its tokens, so anyone who can reach ${options.host} could rewrite its state. Use 127.0.0.1 (the default), or pass --allow-remote if you really mean it.\n`,
+      );
+      return 1;
+    }
+    io.stderr.write(
+      `warning: listening on ${options.host} (--allow-remote): the admin API and the tokens of the seed are open to anyone who can reach this address.\n`,
+    );
+  }
   try {
     if (options.seed) seed = loadSeedFile(options.seed);
     const emulator = await startEmulator({
@@ -125,6 +144,10 @@ export function registerEmulatorCommand(
     .option('--port <port>', 'port to listen on (0: any free port)', parsePort, DEFAULT_PORT)
     .option('--seed <file>', 'seed file (JSON or YAML) with users, orgs, repos and apps')
     .option('--state <file>', 'state file: loaded if present, rewritten after every change')
+    .option(
+      '--allow-remote',
+      'allow a --host that is not loopback (the admin API has no authentication)',
+    )
     .action(async (options: EmulatorCommandOptions) => {
       onExit(await serveEmulator(options, io));
     });

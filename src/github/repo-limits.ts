@@ -7,6 +7,9 @@ import type { ObservedInteractionLimit, SetInteractionLimitInput } from './types
 const repoContext = (owner: string, repo: string, write: boolean): EndpointContext => ({
   permission: write ? ADMINISTRATION_WRITE : ADMINISTRATION_READ,
   scope: `repo/${owner}/${repo}`,
+  // GitHub answers 405 "Interaction limits cannot be set for private repositories." (reported by
+  // users; docs/emulator.md) to GET, PUT and DELETE on a private repository.
+  feature: `an interaction limit on ${owner}/${repo} (GitHub allows none on private repositories; make it public, or remove the limit from the declaration)`,
 });
 
 export async function getRepoInteractionLimit(client: GitHubClient, owner: string, repo: string) {

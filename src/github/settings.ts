@@ -1,3 +1,4 @@
+import { createPrivateKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -65,7 +66,7 @@ export function settingsFromEnv(
         } is set.`,
       );
     }
-    app = { appId, installationId, privateKey: readAppPrivateKey(env) };
+    app = { appId, installationId, privateKey: checkedPrivateKey(readAppPrivateKey(env)) };
   }
   return {
     token: env.GITHUB_TOKEN?.trim() || undefined,
@@ -83,17 +84,37 @@ function readAppPrivateKey(env: NodeJS.ProcessEnv): string {
   }
   const file = env.GITHUB_APP_PEM_FILE?.trim();
   if (file) {
+    // A common mistake: the key itself in the variable meant for its path. Never echo it.
+    if (/-----BEGIN|\n/.test(file) || file.length > 1024) {
+      throw new SettingsError(
+        'GITHUB_APP_PEM_FILE looks like PEM text, not a path (its value is not shown): put the key itself in GITHUB_APP_PRIVATE_KEY, or the path of the .pem file in GITHUB_APP_PEM_FILE.',
+      );
+    }
     try {
       return readFileSync(file, 'utf8');
     } catch (error) {
-      throw new SettingsError(
-        `GITHUB_APP_PEM_FILE: cannot read "${file}": ${(error as Error).message}`,
-      );
+      const code = (error as NodeJS.ErrnoException).code ?? 'an error';
+      throw new SettingsError(`GITHUB_APP_PEM_FILE: cannot read "${file}" (${code}).`);
     }
   }
   throw new SettingsError(
     'GitHub App authentication needs the private key: set GITHUB_APP_PRIVATE_KEY (PEM text) or GITHUB_APP_PEM_FILE (a path).',
   );
+}
+
+/**
+ * A key OpenSSL cannot read is refused at start-up, naming the setting, not later as an error on
+ * every resource. The key is parsed, never shown.
+ */
+function checkedPrivateKey(pem: string): string {
+  try {
+    createPrivateKey(pem);
+  } catch {
+    throw new SettingsError(
+      'The GitHub App private key (GITHUB_APP_PRIVATE_KEY or GITHUB_APP_PEM_FILE) is not a PEM private key OpenSSL can read; it is not shown. Download a new key from the app settings ("Generate a private key") and pass it whole, BEGIN and END lines included.',
+    );
+  }
+  return pem;
 }
 
 function stripUndefined<T extends object>(value: T): Partial<T> {
@@ -141,8 +162,36 @@ export function normalizeBaseUrl(raw: string | undefined): string {
 
 function invalidBaseUrl(value: string, why: string): SettingsError {
   return new SettingsError(
-    `GITHUB_BASE_URL: "${value}" is not a usable GitHub API URL (${why}). Expected https://api.github.com, or for GitHub Enterprise Server https://HOST or https://HOST/api/v3.`,
+    `GITHUB_BASE_URL: ${shownUrl(value)} is not a usable GitHub API URL (${why}). Expected https://api.github.com, or for GitHub Enterprise Server https://HOST or https://HOST/api/v3.`,
   );
+}
+
+/**
+ * A URL as an error may show it: credentials (`user:token@`) and the query (`?access_token=`)
+ * are replaced by what they look like, never echoed.
+ */
+function shownUrl(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return /@|token|key|secret|password/i.test(value)
+      ? '(a value that is not a URL and may hold a credential; not shown)'
+      : JSON.stringify(value);
+  }
+  const hidden: string[] = [];
+  if (url.username || url.password) {
+    url.username = 'CREDENTIALS';
+    url.password = '';
+    hidden.push('credentials');
+  }
+  if (url.search) {
+    url.search = '?QUERY';
+    hidden.push('a query');
+  }
+  if (hidden.length === 0) return JSON.stringify(value);
+  url.hash = '';
+  return `"${url.toString()}" (${hidden.join(' and ')} not shown)`;
 }
 
 let cachedVersion: string | undefined;

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import { registerEmulatorCommand, runEmulatorCommand } from '../../src/emulator';
+import { isLoopbackHost } from '../../src/emulator/cli';
 import { TOKENS, gitHubRequest } from '../support/emulator';
 
 /** Captures output; resolves `firstLine` as soon as the URL line is written. */
@@ -125,6 +126,62 @@ describe('gh-interactions emulator (CLI)', () => {
     const program = new Command('gh-interactions');
     registerEmulatorCommand(program);
     const command = program.commands.find((c) => c.name() === 'emulator');
-    expect(command?.options.map((o) => o.long)).toEqual(['--host', '--port', '--seed', '--state']);
+    expect(command?.options.map((o) => o.long)).toEqual([
+      '--host',
+      '--port',
+      '--seed',
+      '--state',
+      '--allow-remote',
+    ]);
+  });
+});
+
+describe('gh-interactions emulator: only loopback unless asked', () => {
+  test.each(['0.0.0.0', '::', '192.168.1.10'])(
+    '--host %s is refused before listening, and no token is printed',
+    async (host) => {
+      const out: string[] = [];
+      const err: string[] = [];
+      const code = await runEmulatorCommand(['--host', host, '--port', '0'], {
+        stdout: { write: (t: string) => out.push(t) },
+        stderr: { write: (t: string) => err.push(t) },
+      });
+      expect(code).toBe(1);
+      expect(err.join('')).toContain(`--host ${host} is not a loopback address`);
+      expect(err.join('')).toContain('--allow-remote');
+      expect(out.join('')).not.toContain('gho_emulator');
+    },
+  );
+
+  test('--allow-remote listens, with a warning', async () => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const stop = new AbortController();
+    const running = runEmulatorCommand(['--host', '0.0.0.0', '--port', '0', '--allow-remote'], {
+      stdout: {
+        write: (t: string) => {
+          out.push(t);
+          if (out.length === 1) stop.abort();
+        },
+      },
+      stderr: { write: (t: string) => err.push(t) },
+      signal: stop.signal,
+    });
+    expect(await running).toBe(0);
+    expect(err.join('')).toContain('warning: listening on 0.0.0.0 (--allow-remote)');
+    expect(out[0]).toMatch(/^http:\/\//);
+  });
+
+  test.each([
+    ['127.0.0.1', true],
+    ['127.1.2.3', true],
+    ['localhost', true],
+    ['::1', true],
+    ['[::1]', true],
+    ['0.0.0.0', false],
+    ['::', false],
+    ['10.0.0.1', false],
+  ])('isLoopbackHost(%s) is %s', (host, expected) => {
+    expect(isLoopbackHost(host)).toBe(expected);
   });
 });

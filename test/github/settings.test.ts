@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -32,7 +33,6 @@ describe('normalizeBaseUrl: one spelling per server', () => {
     ['api.github.com', /it is not a URL/],
     ['ftp://ghes.example.com', /the scheme "ftp" is not http or https/],
     ['https://ghes.example.com/api/v4', /the path "\/api\/v4" is neither empty nor \/api\/v3/],
-    ['https://user:pw@ghes.example.com', /must not carry a query, a fragment or credentials/],
   ])('refuses %s with a message naming the value and the expected forms', (input, why) => {
     const attempt = () => normalizeBaseUrl(input);
     expect(attempt).toThrow(SettingsError);
@@ -41,10 +41,32 @@ describe('normalizeBaseUrl: one spelling per server', () => {
     expect(attempt).toThrow('https://HOST/api/v3');
   });
 
+  test.each([
+    ['https://user:ghp_secret123@ghes.example.com', 'credentials not shown'],
+    ['https://ghes.example.com/api/v3?access_token=ghp_secret123', 'a query not shown'],
+    ['ghes.example.com?access_token=ghp_secret123', 'may hold a credential; not shown'],
+  ])('a base URL carrying a credential is refused without echoing it: %s', (input, said) => {
+    const message = (() => {
+      try {
+        normalizeBaseUrl(input);
+      } catch (error) {
+        return (error as Error).message;
+      }
+      return '';
+    })();
+    expect(message).toContain(said);
+    expect(message).not.toContain('ghp_secret123');
+  });
+
   test('the default is pinned', () => {
     expect(DEFAULT_BASE_URL).toBe('https://api.github.com');
   });
 });
+
+/** A real RSA key, as GitHub Apps use, made for the test. */
+const PEM = generateKeyPairSync('rsa', { modulusLength: 2048 })
+  .privateKey.export({ type: 'pkcs8', format: 'pem' })
+  .toString();
 
 describe('settingsFromEnv: the variables every front door shares', () => {
   test('token and base URL', () => {
@@ -65,25 +87,34 @@ describe('settingsFromEnv: the variables every front door shares', () => {
     const settings = settingsFromEnv({
       GITHUB_APP_ID: '7',
       GITHUB_APP_INSTALLATION_ID: '42',
-      GITHUB_APP_PRIVATE_KEY:
-        '-----BEGIN RSA PRIVATE KEY-----\\nabc\\n-----END RSA PRIVATE KEY-----',
+      GITHUB_APP_PRIVATE_KEY: PEM.replace(/\n/g, '\\n'),
     });
-    expect(settings.app).toEqual({
-      appId: '7',
-      installationId: '42',
-      privateKey: '-----BEGIN RSA PRIVATE KEY-----\nabc\n-----END RSA PRIVATE KEY-----',
-    });
+    expect(settings.app).toEqual({ appId: '7', installationId: '42', privateKey: PEM });
   });
 
   test('a GitHub App from a PEM file', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'ghi-')), 'app.pem');
-    writeFileSync(file, '-----BEGIN PRIVATE KEY-----\nk\n-----END PRIVATE KEY-----\n');
+    writeFileSync(file, PEM);
     const settings = settingsFromEnv({
       GITHUB_APP_ID: '7',
       GITHUB_APP_INSTALLATION_ID: '42',
       GITHUB_APP_PEM_FILE: file,
     });
     expect(settings.app?.privateKey).toContain('BEGIN PRIVATE KEY');
+  });
+
+  test('PEM text in GITHUB_APP_PEM_FILE, or a key OpenSSL cannot read, is refused at start-up without echoing it', () => {
+    const app = { GITHUB_APP_ID: '7', GITHUB_APP_INSTALLATION_ID: '42' };
+    const pemInPath = () => settingsFromEnv({ ...app, GITHUB_APP_PEM_FILE: PEM });
+    expect(pemInPath).toThrow(/GITHUB_APP_PEM_FILE looks like PEM text, not a path/);
+    expect(pemInPath).not.toThrow(PEM.split('\n')[1]);
+    const broken =
+      '-----BEGIN PRIVATE KEY-----\nc2VjcmV0LWtleS1ieXRlcw==\n-----END PRIVATE KEY-----';
+    const unreadable = () => settingsFromEnv({ ...app, GITHUB_APP_PRIVATE_KEY: broken });
+    expect(unreadable).toThrow(
+      /GITHUB_APP_PRIVATE_KEY or GITHUB_APP_PEM_FILE\) is not a PEM private key OpenSSL can read/,
+    );
+    expect(unreadable).not.toThrow('c2VjcmV0LWtleS1ieXRlcw');
   });
 
   test('half an App configuration is an error naming what is missing', () => {

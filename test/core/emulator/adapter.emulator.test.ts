@@ -1,4 +1,9 @@
-import { ForbiddenError, ShadowedLimitError, createClient } from '../../../src/github';
+import {
+  ForbiddenError,
+  NotAvailableError,
+  ShadowedLimitError,
+  createClient,
+} from '../../../src/github';
 import type { ResourceKind } from '../../../src/core';
 import {
   absentDesired,
@@ -124,6 +129,21 @@ describe('state mapping records what the next diff needs', () => {
     expect(await refresh(client(), 'InteractionLimit', state as never)).toBeNull();
   });
 
+  test('a one-off limit that lapsed is not gone: refresh keeps its last state, and plans nothing', async () => {
+    const { state } = await createThenRead('InteractionLimit', {
+      repository: 'acme/api',
+      limit: 'existing_users',
+      expiry: 'one_day',
+      renew: false,
+    });
+    await emu().admin.advanceClock(24 * 3600 + 60);
+    const refreshed = await refresh(client(), 'InteractionLimit', state as never);
+    expect(refreshed).not.toBeNull();
+    expect(refreshed!.change.action).toBe('none');
+    // The state is kept as it was: its expiresAt is how the next diff knows the limit lapsed.
+    expect(refreshed!.state).toEqual(state);
+  });
+
   test('a user-scoped limit has the id user/LOGIN with the token user spelling', async () => {
     const { state } = await createThenRead('InteractionLimit', {
       user: true,
@@ -222,5 +242,19 @@ describe('a failed change keeps its typed error', () => {
     const result = await applyChange(client(), change);
     expect(result.outcome).toBe('unchanged');
     expect(await writesSeen(emu())).toEqual([]);
+  });
+});
+
+describe('a private repository', () => {
+  test('observing its interaction limit fails with NotAvailableError that says why', async () => {
+    const target = kindContract('InteractionLimit').parseId('repo/acme/internal');
+    const error = await observe(client(), target).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(NotAvailableError);
+    expect((error as Error).message).toContain(
+      'an interaction limit on acme/internal (GitHub allows none on private repositories',
+    );
+    expect((error as Error).message).toContain(
+      'GitHub said: "Interaction limits cannot be set for private repositories."',
+    );
   });
 });
