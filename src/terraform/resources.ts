@@ -305,8 +305,10 @@ async function planKnown(
   ]);
   const target = targetOfDesired(desired!);
   const id = contract.id(target as never);
+  // Both sides resolved, so that what the core reads as "not given" (`user = false`) compares
+  // equal to leaving it out.
   let replaced = stored
-    ? requiresReplace(type.kind, stored.inputs as never, resolved as never)
+    ? requiresReplace(type.kind, contract.resolveInputs(stored.inputs) as never, resolved as never)
     : [];
   if (
     replaced.length === 0 &&
