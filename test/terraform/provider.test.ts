@@ -366,6 +366,18 @@ describe('ImportResourceState by the ids of the Pulumi resources', () => {
     });
   });
 
+  it('user/LOGIN imports the token’s own user only', async () => {
+    await emu.admin.setUserLimit('octocat', { limit: 'existing_users', expiry: 'one_week' });
+    const mine = await importing('ghinteractions_limit', 'user/octocat');
+    expect(mine.diagnostics ?? []).toEqual([]);
+    const someoneElse = await importing('ghinteractions_limit', 'user/hubot');
+    expect(errorsOf(someoneElse.diagnostics)).toEqual([
+      expect.stringMatching(
+        /^Cannot import Interaction limit user\/hubot: the token belongs to user\/octocat/,
+      ),
+    ]);
+  });
+
   it('nothing at the id, or an id of no accepted form, is an error that says what is accepted', async () => {
     const nothing = await importing('ghinteractions_limit', 'repo/acme/docs');
     expect(errorsOf(nothing.diagnostics)).toEqual([
