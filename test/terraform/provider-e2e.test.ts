@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { installProvider } from '../../src/terraform/protocol';
 import { TOKENS, useTestEmulator } from '../support/emulator';
@@ -320,6 +320,26 @@ describe('gh-interactions/ghinteractions under Terraform, against the emulator',
     ]) {
       expect(text).not.toContain(TOKENS.octocat);
     }
+    await sandbox.expectNothingLeftBehind();
+  }, 30_000);
+
+  it('examples/terraform applies, plans clean and destroys as written', async () => {
+    await emu.admin.reset();
+    const example = sandbox.directory('example');
+    cpSync(join(__dirname, '..', '..', 'examples', 'terraform'), example, { recursive: true });
+    await installProvider({
+      dir: join(example, 'terraform.d', 'plugins'),
+      version: VERSION,
+      entry: PROVIDER_ENTRY,
+    });
+    const env = { TF_VAR_github_token: TOKENS.octocat, TF_VAR_github_base_url: emu.url };
+    const run = (args: string[]) => sandbox.terraform(example, [...args, '-input=false'], env);
+    expect((await run(['init'])).code).toBe(0);
+    const applied = await run(['apply', '-auto-approve']);
+    expect(applied.output).toContain('Apply complete! Resources: 5 added, 0 changed, 0 destroyed.');
+    expect(applied.output).toContain('my_limit_id = "user/octocat"');
+    expect((await run(['plan', '-detailed-exitcode'])).code).toBe(0);
+    expect((await run(['destroy', '-auto-approve'])).code).toBe(0);
     await sandbox.expectNothingLeftBehind();
   }, 30_000);
 });
