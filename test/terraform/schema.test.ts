@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { AttributeDescription, ResourceKind } from '../../src/core';
 import { kindContract, snakeCase } from '../../src/core';
 import {
@@ -188,5 +190,19 @@ describe('terraformNames', () => {
     expect(describeAttribute(renewWithin)).toMatch(
       /Default: depends on the expiry: .*30d for six_months\./,
     );
+  });
+});
+
+describe('docs/terraform.md', () => {
+  it('names every attribute of every resource and of the data source', () => {
+    const docs = readFileSync(join(__dirname, '..', '..', 'docs', 'terraform.md'), 'utf8');
+    const types = [
+      ...(Object.keys(RESOURCE_TYPES) as ResourceTypeName[]).map(resourceType),
+      dataSourceType('ghinteractions_limit'),
+    ];
+    for (const type of types) {
+      expect(docs).toContain(`\`${type.typeName}\``);
+      for (const attribute of type.attributes) expect(docs).toContain(`\`${attribute.name}\``);
+    }
   });
 });
