@@ -1,8 +1,8 @@
 import { encode as encodeMsgpack } from '@msgpack/msgpack';
 import { TOKENS, useTestEmulator } from '../support/emulator';
-import { providerTypes } from '../../src/terraform';
+import { PROVIDER_CONFIG_TYPE, providerTypes } from '../../src/terraform';
 import type { Diagnostic } from '../../src/terraform/protocol';
-import { fromDynamicValue, isUnknown, unknown } from '../../src/terraform/protocol';
+import { fromDynamicValue, isUnknown, toDynamicValue, unknown } from '../../src/terraform/protocol';
 import type { Harness, Stored, Value } from './support/provider-harness';
 import { errorsOf, providerHarness, stepsOf, warningsOf } from './support/provider-harness';
 
@@ -176,6 +176,26 @@ describe('ghinteractions_limit: drift as an update with the reason in a warning'
     expect(Date.parse(String(renewed.stored.state!.expires_at))).toBeGreaterThan(
       Date.parse(expiresAt),
     );
+  });
+
+  it('a fresh provider process plans by GitHub’s clock before it has asked GitHub anything', async () => {
+    // Terraform applies in a new process whose first call re-plans from private data: the
+    // emulator's clock is six days ahead of this machine's, and the plan must still see it.
+    const stored = await createLimit(declared);
+    await emu.admin.advanceClock(6 * DAY);
+    const { read } = await refreshAndPlan('ghinteractions_limit', stored, declared);
+    const fresh = providerHarness();
+    await fresh.configure({ token: TOKENS.octocat, base_url: emu.url, app_auth: null });
+    await emu.admin.clearRequests();
+    const plan = await fresh.plan(
+      'ghinteractions_limit',
+      read.stored,
+      fresh.config('ghinteractions_limit', declared),
+    );
+    expect((await emu.admin.requests()).requests).toEqual([]);
+    expect(warningsOf(plan.response.diagnostics)).toEqual([
+      expect.stringContaining('will be renewed: expires within its renewal window'),
+    ]);
   });
 
   it('a one-off limit (renew = false) that lapsed is left alone, with a note', async () => {
@@ -609,6 +629,54 @@ describe('provider configuration', () => {
         /^The provider is not configured: The provider block uses values that are known only after apply/,
       ),
     ]);
+  });
+});
+
+describe('stopping and validating the provider block', () => {
+  it('once Terraform asked the provider to stop, an apply writes nothing and says so', async () => {
+    const stopped = new AbortController();
+    stopped.abort();
+    expect(await provider.call('StopProvider', {} as never)).toEqual({});
+    const config = provider.config('ghinteractions_limit', {
+      organization: 'acme',
+      limit: 'existing_users',
+    });
+    const plan = await provider.plan('ghinteractions_limit', NOTHING, config);
+    const response = await provider.call(
+      'ApplyResourceChange',
+      {
+        type_name: 'ghinteractions_limit',
+        prior_state: null,
+        planned_state: plan.response.planned_state!,
+        config: null,
+        planned_private: Buffer.from(plan.private ?? []),
+        provider_meta: null,
+        planned_identity: null,
+      },
+      stopped.signal,
+    );
+    expect(errorsOf(response.diagnostics)).toEqual([
+      'Interaction limit org/acme: not applied: Terraform asked the provider to stop.',
+    ]);
+    expect((await emu.admin.state()).limits.orgs.acme).toBeUndefined();
+  });
+
+  it('ValidateProviderConfig checks base_url before anything runs, and accepts unknowns', async () => {
+    const validate = (config: Value) =>
+      provider.call('ValidateProviderConfig', {
+        config: toDynamicValue(config, PROVIDER_CONFIG_TYPE),
+      });
+    const bad = await validate({ token: null, base_url: 'https://example.com/v3', app_auth: null });
+    expect(bad.diagnostics?.map((d) => [d.summary, stepsOf(d)])).toEqual([
+      ['Invalid base_url', ['base_url']],
+    ]);
+    expect(
+      (await validate({ token: null, base_url: 'https://ghe.example.com', app_auth: null }))
+        .diagnostics,
+    ).toEqual([]);
+    expect(
+      (await validate({ token: unknown, base_url: unknown, app_auth: null })).diagnostics,
+    ).toEqual([]);
   });
 });
 
