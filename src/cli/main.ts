@@ -6,6 +6,7 @@ import { DRIFT_FORMATS, driftCommand } from './commands/drift';
 import type { DriftFormat } from './commands/drift';
 import { planCommand } from './commands/plan';
 import { schemaCommand } from './commands/schema';
+import { registerTerraformCommand } from './commands/terraform';
 import { validateCommand } from './commands/validate';
 import { parseConcurrency } from './connection';
 import { describeError } from './errors';
@@ -123,6 +124,9 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
     .action(() => run(() => schemaCommand(io))());
 
   registerEmulatorCommand(program, io, (code) => {
+    exitCode = code;
+  });
+  registerTerraformCommand(program, io, (code) => {
     exitCode = code;
   });
 
