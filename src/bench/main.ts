@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { mkdirSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, symlinkSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +10,15 @@ import { EmulatorAdminClient, startEmulator } from '../emulator';
 import { createClient } from '../github';
 import { expandPolicy, githubPolicyPort, loadPolicyFile } from '../policy';
 import { dynamicProvider } from '../pulumi/provider';
+import {
+  DEFAULT_TERRAFORM_BINARY,
+  limitsConfiguration,
+  measureProviderColdStart,
+  median,
+  terraformDataConfiguration,
+  terraformWorkspace,
+} from '../terraform/bench';
+import { measureProviderStartup } from '../terraform/protocol/bench-startup';
 
 /**
  * `npm run bench`: speed, memory and rate-limit cost of the main job over a large organization,
@@ -104,6 +113,79 @@ async function main(): Promise<void> {
   console.log(
     `gh-interactions bench: ${REPOSITORIES} repositories in one organization (BENCH_REPOSITORIES to change)`,
   );
+  const width = Math.max(...rows.map(([label]) => label.length));
+  for (const [label, value] of rows) console.log(`  ${label.padEnd(width)}  ${value}`);
+  await terraformBench();
+}
+
+/**
+ * The Terraform provider: its cold start (exec → handshake line), which Terraform pays several
+ * times per command, and `terraform plan` over TERRAFORM_RESOURCES of our resources against as
+ * many built-in `terraform_data` resources (Terraform's own floor), in the same run.
+ */
+const TERRAFORM_RESOURCES = Number(process.env.BENCH_TERRAFORM_RESOURCES ?? 100);
+const STARTUP_RUNS = Number(process.env.BENCH_STARTUP_RUNS ?? 10);
+const PLAN_RUNS = 3;
+
+async function terraformBench(): Promise<void> {
+  const rows: Array<[string, string]> = [];
+  const ms = (value: number) => `${value.toFixed(0)} ms`;
+  const startup = await measureProviderColdStart(STARTUP_RUNS);
+  const protocolOnly = await measureProviderStartup({
+    entry: join(__dirname, '..', 'terraform', 'protocol', 'bench-provider.js'),
+    runs: STARTUP_RUNS,
+  });
+  rows.push([
+    'cold start: exec → handshake line',
+    `${ms(median(startup.map((s) => s.handshakeMs)))} median of ${STARTUP_RUNS} (empty protocol-only provider: ${ms(median(protocolOnly.map((s) => s.handshakeMs)))})`,
+  ]);
+  rows.push([
+    'cold start: exec → first answer',
+    `${ms(median(startup.map((s) => s.firstAnswerMs)))} (GetProviderSchema, handlers and core loaded)`,
+  ]);
+
+  const terraform = process.env.TERRAFORM_BINARY ?? DEFAULT_TERRAFORM_BINARY;
+  if (!existsSync(terraform)) {
+    rows.push(['terraform plan', `skipped: no Terraform at ${terraform} (TERRAFORM_BINARY)`]);
+  } else {
+    const dir = mkdtempSync(join(tmpdir(), 'ghi-bench-tf-'));
+    const emulator = await startEmulator({ seed: benchSeed() });
+    try {
+      const repositories = Array.from(
+        { length: Math.min(TERRAFORM_RESOURCES, REPOSITORIES) },
+        (_, i) => `bigorg/repo-${String(i).padStart(4, '0')}`,
+      );
+      const ours = await terraformWorkspace({
+        directory: join(dir, 'ghinteractions'),
+        configuration: limitsConfiguration(emulator.url, repositories),
+        terraform,
+        env: { GITHUB_TOKEN: TOKEN },
+      });
+      const floor = await terraformWorkspace({
+        directory: join(dir, 'terraform_data'),
+        configuration: terraformDataConfiguration(repositories.length),
+        terraform,
+      });
+      for (const [label, workspace] of [
+        [`${repositories.length} ghinteractions_limit`, ours],
+        [`${repositories.length} terraform_data`, floor],
+      ] as const) {
+        await workspace.run(['init']);
+        const apply = await workspace.run(['apply', '-auto-approve']);
+        const plans: number[] = [];
+        for (let run = 0; run < PLAN_RUNS; run++) plans.push(await workspace.run(['plan']));
+        rows.push([
+          `terraform plan, ${label}`,
+          `${ms(median(plans))} median of ${PLAN_RUNS}, nothing to change (first apply ${ms(apply)})`,
+        ]);
+      }
+    } finally {
+      await emulator.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
+  console.log(`gh-interactions bench: the Terraform provider (node ${process.version})`);
   const width = Math.max(...rows.map(([label]) => label.length));
   for (const [label, value] of rows) console.log(`  ${label.padEnd(width)}  ${value}`);
 }

@@ -148,7 +148,8 @@ export interface ChangeDiagnosticsOptions {
 
 /**
  * The core's change in a plan, as diagnostics:
- * - blocked (a shadowed repository, a cap GitHub does not offer): an ERROR with the core's remedy;
+ * - blocked (a shadowed repository, a cap GitHub does not offer): the core's reasons and remedy,
+ *   as a WARNING in the plan and an ERROR in the apply (see `phase`);
  * - drift of a managed resource, or a new resource over something GitHub already has: a WARNING
  *   with the reasons;
  * - what the writes would do that may surprise, and the core's notes: WARNINGs.

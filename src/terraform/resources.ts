@@ -46,7 +46,6 @@ import type {
   UpgradeResourceStateResponse,
 } from './protocol';
 import {
-  DiagnosticsError,
   attributePath,
   errorDiagnostic,
   fromDynamicValue,
@@ -76,8 +75,9 @@ import {
  * - PlanResourceChange: the core's `diff` of the configuration against that observation, with
  *   `previous` from the state. Any change the core plans is an update whose computed attributes
  *   are unknown, so `terraform plan` shows `~ update in-place`, with the reasons of the drift as
- *   warnings; a blocked change (a shadowed repository) is an error with the core's remedy.
- * - ApplyResourceChange: diff again against GitHub now, `applyChange`, store what it read back.
+ *   warnings; a blocked change (a shadowed repository) is a warning with the core's remedy.
+ * - ApplyResourceChange: diff again against GitHub now, `applyChange`, store what it read back;
+ *   a blocked change is an error with the core's remedy, and the resource stays as it was.
  * - ImportResourceState: the core's `importResource` by the ids of DESIGN.md.
  */
 
@@ -305,8 +305,10 @@ async function planKnown(
   ]);
   const target = targetOfDesired(desired!);
   const id = contract.id(target as never);
+  // Both sides resolved, so that what the core reads as "not given" (`user = false`) compares
+  // equal to leaving it out.
   let replaced = stored
-    ? requiresReplace(type.kind, stored.inputs as never, resolved as never)
+    ? requiresReplace(type.kind, contract.resolveInputs(stored.inputs) as never, resolved as never)
     : [];
   if (
     replaced.length === 0 &&
@@ -472,15 +474,32 @@ export async function importResourceState(
 ): Promise<ImportResourceStateResponse> {
   const what = describe(type, request.id);
   try {
-    const imported = await importResource(context.connection().client, type.kind, request.id);
+    const { client } = context.connection();
+    const contract = anyKindContract(type.kind);
+    const imported = await importResource(client, type.kind, request.id);
     if (imported === null) {
-      const forms = kindContract(type.kind).idForms.join(', ');
+      const forms = contract.idForms.join(', ');
       return {
         diagnostics: [
           errorDiagnostic(
             `Cannot import ${what}: GitHub has nothing there`,
-            `There is nothing to import at ${request.id}: no ${kindContract(type.kind).title} of its own is in force there ` +
+            `There is nothing to import at ${request.id}: no ${contract.title} of its own is in force there ` +
               `(or GitHub does not offer it). Ids take the forms ${forms}. Declare it and run terraform apply instead.`,
+          ),
+        ],
+      };
+    }
+    // `user/LOGIN` reads the token's user whatever LOGIN says: the id must name that user.
+    const [resolved] = await resolveDesiredResources(client, [
+      desiredOf(type.kind, imported.inputs as Inputs),
+    ]);
+    const id = contract.id(targetOfDesired(resolved!) as never);
+    if (id.toLowerCase() !== imported.state.id.toLowerCase()) {
+      return {
+        diagnostics: [
+          errorDiagnostic(
+            `Cannot import ${what}: the token belongs to ${id}`,
+            `GitHub lets a token read and set the interaction limit of its own user only; ${request.id} needs a token of that user. This token's id is ${id}.`,
           ),
         ],
       };
@@ -496,9 +515,4 @@ export async function importResourceState(
   } catch (error) {
     return { diagnostics: errorDiagnostics(error, what) };
   }
-}
-
-/** A DiagnosticsError for handlers that need the client before the provider is configured. */
-export function notConfigured(why: string): DiagnosticsError {
-  return new DiagnosticsError(errorDiagnostic('The provider is not configured', why));
 }
