@@ -60,9 +60,17 @@ async function main(): Promise<void> {
     await run(['plan', POLICY], 0);
 
     step(6, 'Meanwhile, on GitHub, without gh-interactions (each change as it happens)');
-    await admin.advanceClock(24 * DAY);
+    // Time passes until Spoon-Knife's one-month limit has 6 days 12 hours 30 minutes left:
+    // inside its 7-day renewal window whatever the length of this month, and half an hour from
+    // a boundary of the "in 6 days 12 hours" that the narration and the drift both print.
+    const before = Date.parse(await admin.now());
+    const spoonKnifeExpiry = (await admin.state()).limits.repos['octocat/Spoon-Knife']?.expires_at;
+    const target = spoonKnifeExpiry
+      ? Date.parse(spoonKnifeExpiry) - (6 * DAY + 12.5 * 3600) * 1000
+      : before + 24 * DAY * 1000;
+    await admin.advanceClock(Math.round((target - before) / 1000));
     const now = Date.parse(await admin.now());
-    say(`24 days pass. GitHub's clock is now ${iso(now)}.`);
+    say(`${formatDuration((now - before) / 1000)} pass. GitHub's clock is now ${iso(now)}.`);
     const limits = (await admin.state()).limits.repos;
     const helloWorld = limits['octocat/hello-world'];
     say(
