@@ -1,14 +1,11 @@
-import { chmodSync, existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { packageVersion } from '../github/settings';
-import type { InstalledProvider, InstallProviderOptions } from '../terraform/protocol/launcher';
+import type { InstalledProvider } from '../terraform/protocol/launcher';
 import {
-  PROVIDER_HOSTNAME,
   PROVIDER_NAMESPACE,
   PROVIDER_TYPE,
-  launcherScript,
-  providerExecutableName,
-  terraformPlatform,
+  installProviderSync,
 } from '../terraform/protocol/launcher';
 
 /**
@@ -49,31 +46,6 @@ export function providerEntryFile(): string {
 function packageRoot(): string {
   // settings.ts sits two levels below the root in src/ and dist/ alike.
   return join(dirname(require.resolve('../github/settings')), '..', '..');
-}
-
-/**
- * installProvider (src/terraform/protocol/launcher.ts), synchronously: a stack's synthesis is
- * synchronous (cdktf's `app.synth()` returns when the files are written), so the launcher must be
- * written before it returns. Same layout, same script, same atomic rename; a test checks the two
- * write identical trees.
- */
-export function installProviderSync(options: InstallProviderOptions): InstalledProvider {
-  const script = launcherScript(options);
-  const packageDirectory = join(
-    options.dir,
-    PROVIDER_HOSTNAME,
-    PROVIDER_NAMESPACE,
-    PROVIDER_TYPE,
-    options.version,
-    options.platform ?? terraformPlatform(),
-  );
-  const executablePath = join(packageDirectory, providerExecutableName(options.version));
-  mkdirSync(packageDirectory, { recursive: true });
-  const temporary = join(packageDirectory, `.${providerExecutableName(options.version)}.tmp`);
-  writeFileSync(temporary, script, { mode: 0o755 });
-  chmodSync(temporary, 0o755);
-  renameSync(temporary, executablePath);
-  return { executablePath, packageDirectory };
 }
 
 /**

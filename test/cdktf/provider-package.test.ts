@@ -1,8 +1,8 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { installProviderSync, providerEntryFile } from '../../src/cdktf/provider-package';
-import { installProvider } from '../../src/terraform/protocol/launcher';
+import { providerEntryFile } from '../../src/cdktf/provider-package';
+import { installProvider, installProviderSync } from '../../src/terraform/protocol/launcher';
 
 /** Every file under `dir`: relative path → content and mode. */
 function tree(dir: string): Record<string, { text: string; mode: number }> {

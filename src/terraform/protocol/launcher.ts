@@ -1,5 +1,5 @@
-import { chmod, mkdir, rename, writeFile } from 'node:fs/promises';
-import { dirname, isAbsolute, join } from 'node:path';
+import { chmodSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { isAbsolute, join } from 'node:path';
 
 /**
  * Terraform runs a provider as an executable found in a provider directory. This provider is a
@@ -113,6 +113,14 @@ const SEMVER = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/;
 
 /** Writes the launcher into DIR in Terraform's unpacked mirror layout. */
 export async function installProvider(options: InstallProviderOptions): Promise<InstalledProvider> {
+  return installProviderSync(options);
+}
+
+/**
+ * installProvider, synchronously: a CDKTF stack's synthesis is synchronous (`app.synth()` returns
+ * when the files are written), so the constructs write the launcher this way (src/cdktf).
+ */
+export function installProviderSync(options: InstallProviderOptions): InstalledProvider {
   if (!SEMVER.test(options.version)) {
     throw new Error(
       `[version] must be a semantic version such as 0.1.0 (no leading "v"); received ${JSON.stringify(options.version)}`,
@@ -128,14 +136,11 @@ export async function installProvider(options: InstallProviderOptions): Promise<
     options.platform ?? terraformPlatform(),
   );
   const executablePath = join(packageDirectory, providerExecutableName(options.version));
-  await mkdir(packageDirectory, { recursive: true });
+  mkdirSync(packageDirectory, { recursive: true });
   // Write beside, then rename: Terraform may be running the previous launcher.
-  const temporary = join(
-    dirname(executablePath),
-    `.${providerExecutableName(options.version)}.tmp`,
-  );
-  await writeFile(temporary, script, { mode: 0o755 });
-  await chmod(temporary, 0o755);
-  await rename(temporary, executablePath);
+  const temporary = join(packageDirectory, `.${providerExecutableName(options.version)}.tmp`);
+  writeFileSync(temporary, script, { mode: 0o755 });
+  chmodSync(temporary, 0o755);
+  renameSync(temporary, executablePath);
   return { executablePath, packageDirectory };
 }
