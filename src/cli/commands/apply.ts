@@ -86,7 +86,18 @@ export async function applyCommand(io: CliIO, options: ApplyOptions): Promise<nu
     .filter((change) => change.action !== 'none' && change.action !== 'blocked');
   const result = await applyPlan(client, plan, {
     onProgress: (event) => {
-      if (options.json || event.type !== 'finished' || event.change.action === 'none') return;
+      if (options.json) return;
+      if (event.type === 'confirmed') {
+        // Read back after every write (a bypass list): say so only when it did not stick.
+        if (event.result.outcome === 'failed') {
+          writeLine(
+            io.stdout,
+            `  [read back] ${describe(event.change)}: ${outcomeText('failed', style)} ${event.result.message}`,
+          );
+        }
+        return;
+      }
+      if (event.type !== 'finished' || event.change.action === 'none') return;
       if (event.result.outcome === 'blocked' || event.change.action === 'blocked') {
         // Asked: the reason and remedy are in the plan printed above. --yes: say them once here.
         const detail = options.yes ? `to do: ${event.change.remedy ?? ''}` : '(see "to do" above)';
