@@ -2,9 +2,9 @@ import type { GitHubClient } from '../github';
 import { createClient, settingsFromEnv } from '../github';
 import type { CliIO } from './io';
 
-export class CliUsageError extends Error {
-  override readonly name = 'CliUsageError';
-}
+import { CliUsageError } from './flags';
+
+export { CliUsageError, parseConcurrency } from './flags';
 
 export interface ConnectionOptions {
   /** Keep ETags in this directory between runs (`--cache-dir`). */
@@ -45,18 +45,6 @@ function parseWholeNumber(name: string, raw: string | undefined, unit: string): 
   if (!Number.isInteger(value) || value < 0) {
     throw new CliUsageError(
       `${name}: "${raw}" is not allowed; expected a whole number of ${unit} >= 0.`,
-    );
-  }
-  return value;
-}
-
-/** `--concurrency N`: reads made at once. */
-export function parseConcurrency(raw: string | undefined): number | undefined {
-  if (raw === undefined) return undefined;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1 || value > 32) {
-    throw new CliUsageError(
-      `--concurrency: "${raw}" is not allowed; expected a whole number from 1 to 32.`,
     );
   }
   return value;
