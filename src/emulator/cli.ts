@@ -1,4 +1,6 @@
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import type { EmulatorProfileName, ProfileSettings } from './rate-limits/profile';
+import { PROFILE_NAMES } from './rate-limits/profile';
 import { DEFAULT_HOST, DEFAULT_PORT, startEmulator } from './server';
 import { DEFAULT_SEED } from './state/default-seed';
 import { StateFileError } from './state/persistence';
@@ -20,6 +22,12 @@ export interface EmulatorCommandOptions {
   readonly state?: string;
   /** Listen on a non-loopback address anyway (the admin API has no authentication). */
   readonly allowRemote?: boolean;
+  /** `default` (no secondary limits, no latency) or `github` (GitHub's limits, 30 ms). */
+  readonly profile?: EmulatorProfileName;
+  /** Real latency per GitHub request, in ms (overrides the profile's). */
+  readonly latency?: number;
+  /** Secondary limits on or off (overrides the profile's). */
+  readonly secondaryLimits?: boolean;
 }
 
 /** Addresses only this machine can reach. */
@@ -39,8 +47,33 @@ function parsePort(value: string): number {
   return Number(value);
 }
 
+function parseProfile(value: string): EmulatorProfileName {
+  const found = PROFILE_NAMES.find((name) => name === value);
+  if (!found) {
+    throw new InvalidArgumentError(
+      `"${value}" is not a profile; expected ${PROFILE_NAMES.map((n) => `"${n}"`).join(' or ')}.`,
+    );
+  }
+  return found;
+}
+
+function parseLatency(value: string): number {
+  if (!/^\d+$/.test(value) || Number(value) > 60_000) {
+    throw new InvalidArgumentError(
+      `"${value}" is not a latency; expected milliseconds, an integer from 0 to 60000.`,
+    );
+  }
+  return Number(value);
+}
+
+function parseOnOff(value: string): boolean {
+  if (value === 'on') return true;
+  if (value === 'off') return false;
+  throw new InvalidArgumentError(`"${value}" is neither "on" nor "off".`);
+}
+
 /** The lines after the URL: who can do what, and a request to paste. */
-function hint(url: string, seed: Seed, options: EmulatorCommandOptions): string {
+function hint(url: string, seed: Seed, options: EmulatorCommandOptions, profile: string): string {
   const tokens = seed.users.filter((u) => u.token);
   const example = tokens[0];
   const lines = [
@@ -51,6 +84,7 @@ function hint(url: string, seed: Seed, options: EmulatorCommandOptions): string 
       ? [`  try: curl -H "Authorization: Bearer ${example.token}" ${url}/user/interaction-limits`]
       : []),
     `  GHES layout: ${url}/api/v3 | admin API: ${url}/_emulator/state | docs: docs/emulator.md`,
+    `  profile: ${profile}`,
     ...(options.state ? [`  state file: ${options.state}`] : []),
     '  stop with Ctrl-C',
   ];
@@ -73,6 +107,15 @@ function waitForStop(signal: AbortSignal | undefined): Promise<string> {
     if (signal?.aborted) onAbort();
     else signal?.addEventListener('abort', onAbort, { once: true });
   });
+}
+
+/** One line: the profile, its latency and its secondary limits. */
+function describeProfile(settings: ProfileSettings): string {
+  const limits = settings.secondaryLimits;
+  const secondary = limits
+    ? `secondary limits on (${limits.maxConcurrent} concurrent, ${limits.restPointsPerMinute} REST and ${limits.graphqlPointsPerMinute} GraphQL points, ${limits.serverMsPerMinute / 1000} s of server time per ${limits.windowMs / 1000} s)`
+    : 'secondary limits off';
+  return `${settings.profile}, latency ${settings.latencyMs} ms, ${secondary} (switch: POST ${'/_emulator/profile'})`;
 }
 
 /**
@@ -102,9 +145,12 @@ export async function serveEmulator(
       port: options.port,
       seed,
       stateFile: options.state,
+      profile: options.profile,
+      latencyMs: options.latency,
+      secondaryLimits: options.secondaryLimits,
     });
     io.stdout.write(`${emulator.url}\n`);
-    io.stdout.write(hint(emulator.url, seed, options));
+    io.stdout.write(hint(emulator.url, seed, options, describeProfile(emulator.profile)));
     await waitForStop(io.signal);
     await emulator.close();
     return 0;
@@ -148,13 +194,29 @@ export function registerEmulatorCommand(
       '--allow-remote',
       'allow a --host that is not loopback (the admin API has no authentication)',
     )
+    .option(
+      '--profile <name>',
+      "default (no secondary limits, no latency) or github (GitHub's secondary limits, 30 ms latency)",
+      parseProfile,
+    )
+    .option(
+      '--latency <ms>',
+      'real latency per GitHub request, in ms (overrides the profile)',
+      parseLatency,
+    )
+    .option(
+      '--secondary-limits <on|off>',
+      "GitHub's secondary rate limits on or off (overrides the profile)",
+      parseOnOff,
+    )
     .action(async (options: EmulatorCommandOptions) => {
       onExit(await serveEmulator(options, io));
     });
 }
 
 /**
- * `gh-interactions emulator [--host H] [--port P] [--seed FILE] [--state FILE]` on its own.
+ * `gh-interactions emulator [--host H] [--port P] [--seed FILE] [--state FILE] [--profile NAME]
+ * [--latency MS] [--secondary-limits on|off]` on its own.
  * `argv` holds the arguments after the command name (a leading "emulator" is accepted too).
  * Resolves with the exit code when the emulator stops; bad flags print an error and give 1.
  */
