@@ -105,7 +105,7 @@ export async function handleGitHubRequest(
     return;
   }
   const status = runtime.rateLimiter.status(rateKey);
-  if (status.remaining === 0) {
+  if (status.remaining === 0 && !route?.ownRateLimit) {
     send(
       runtime,
       request,
@@ -133,7 +133,8 @@ export async function handleGitHubRequest(
     rawBody: typeof request.body === 'string' ? request.body : undefined,
     urls: urlsFor(request, info),
   });
-  send(runtime, request, reply, info, result, rateKey, principalName(principal) ?? 'anonymous');
+  const coreKey = route.ownRateLimit ? undefined : rateKey;
+  send(runtime, request, reply, info, result, coreKey, principalName(principal) ?? 'anonymous');
 }
 
 /**
