@@ -164,11 +164,7 @@ export { diffPrCreationCap } from './pr-creation-cap/diff';
 export type { DiffInput } from './diff';
 export { diffResource } from './diff';
 export { MIN_BATCH_TARGETS, observeTarget, observeTargets } from './observe';
-export type {
-  ObservationFallback,
-  ObserveTargetsOptions,
-  PrefetchedObservations,
-} from './observe';
+export type { ObservationFallback, ObserveTargetsOptions, PrefetchedObservations } from './observe';
 export type { PlanOptions } from './planner';
 export { planResource, planResources, resolveDesiredResources } from './planner';
 export type {

@@ -44,6 +44,11 @@ export interface ObserveTargetsOptions {
    */
   readonly graphql?: boolean;
   readonly prefetched?: PrefetchedObservations;
+  /**
+   * Resources a batch read already could not answer for (by `resourceKey`, with the reason):
+   * read one by one without asking the batch read again.
+   */
+  readonly unanswered?: ReadonlyMap<string, string>;
   /** Told of every resource the batch read could not answer for (debug output). */
   readonly onFallback?: (fallback: ObservationFallback) => void;
 }
@@ -64,14 +69,25 @@ export async function observeTargets(
   targets.forEach((target, index) => {
     const key = resourceKey(target.kind, ids[index]);
     if (options.prefetched?.has(key)) {
-      known.set(index, { kind: target.kind, observed: options.prefetched.get(key) } as ObservedState);
+      known.set(index, {
+        kind: target.kind,
+        observed: options.prefetched.get(key),
+      } as ObservedState);
     }
+  });
+  const unanswered = new Set<number>();
+  targets.forEach((target, index) => {
+    const reason = options.unanswered?.get(resourceKey(target.kind, ids[index]));
+    if (reason === undefined || known.has(index)) return;
+    unanswered.add(index);
+    options.onFallback?.({ kind: target.kind, id: ids[index], reason });
   });
 
   if (options.graphql !== false) {
     const byKind = new Map<ResourceKind, number[]>();
     targets.forEach((target, index) => {
-      if (known.has(index) || !anyKindContract(target.kind).observeBatch) return;
+      if (known.has(index) || unanswered.has(index)) return;
+      if (!anyKindContract(target.kind).observeBatch) return;
       byKind.set(target.kind, [...(byKind.get(target.kind) ?? []), index]);
     });
     for (const [kind, indexes] of byKind) {

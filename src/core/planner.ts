@@ -7,8 +7,8 @@ import { diffResource } from './diff';
 import type { ValidationIssue } from './errors';
 import { DuplicateResourceError, ObservationError, SpecValidationError, issue } from './errors';
 import { labelIssues, resourceId, resourceKey, targetOfDesired } from './ids';
-import type { ObservationFallback, PrefetchedObservations } from './observe';
-import { observeTarget, observeTargets } from './observe';
+import type { ObservationFallback, PrefetchedObservations, observeTarget } from './observe';
+import { observeTargets } from './observe';
 import type { Plan } from './plan';
 import { PLAN_FORMAT_VERSION, summarize } from './plan';
 import { RESOURCE_KINDS, anyKindContract } from './registry';
@@ -30,6 +30,8 @@ export interface PlanOptions {
   readonly graphql?: boolean;
   /** Observations already made (the policy expansion's listing), by `resourceKey(kind, id)`. */
   readonly prefetched?: PrefetchedObservations;
+  /** Resources the batch read already could not answer for, with why (read through REST). */
+  readonly unanswered?: ReadonlyMap<string, string>;
   /** Told of each resource read through REST because the batch read could not answer. */
   readonly onObservationFallback?: (fallback: ObservationFallback) => void;
 }
@@ -70,6 +72,7 @@ export async function planResources(
     concurrency,
     graphql: options.graphql,
     prefetched: options.prefetched,
+    unanswered: options.unanswered,
     onFallback: options.onObservationFallback,
   });
   const failures = observed.flatMap((result, index) =>

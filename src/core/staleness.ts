@@ -5,8 +5,8 @@ import { DEFAULT_PLAN_CONCURRENCY } from './defaults';
 import { diffResource } from './diff';
 import { ObservationError } from './errors';
 import { fingerprintObserved } from './fingerprint';
-import type { ObservationFallback } from './observe';
-import { observeTarget, observeTargets } from './observe';
+import type { ObservationFallback, observeTarget } from './observe';
+import { observeTargets } from './observe';
 import type { Action, Plan } from './plan';
 import type { ResourceKind } from './types';
 

@@ -325,11 +325,12 @@ export async function observeLimitsBatch(
     });
     const query = `query${declarations.length > 0 ? `(${declarations.join(', ')})` : ''} {\n  ${fields.join('\n  ')}\n}`;
     requests += 1;
-    const answer = await runQuery<Record<string, { login?: string; nameWithOwner?: string; interactionAbility: AbilityNode | null } | null>>(
-      client,
-      query,
-      variables,
-    );
+    const answer = await runQuery<
+      Record<
+        string,
+        { login?: string; nameWithOwner?: string; interactionAbility: AbilityNode | null } | null
+      >
+    >(client, query, variables);
     const failed = errorsByAlias(answer.errors);
     batch.forEach((target, i) => {
       const alias = target.kind === 'viewer' ? 'v' : `a${i}`;
