@@ -134,6 +134,12 @@ async function runQuery<T>(
     data = await client.octokit.graphql<T>(query, variables);
   } catch (error) {
     const response = error as { name?: string; data?: T; errors?: GraphqlErrorItem[] };
+    // @octokit/plugin-throttling throws its own error for a RATE_LIMITED answer it will not wait
+    // for, with GitHub's body as `data`.
+    const throttled = (error as { data?: { errors?: GraphqlErrorItem[] } }).data?.errors;
+    if (response.name !== 'GraphqlResponseError' && Array.isArray(throttled)) {
+      throw new GraphqlUnavailableError(describeErrors(throttled), { cause: error });
+    }
     if (response.name !== 'GraphqlResponseError') {
       const typed = translateError(
         client,
@@ -149,10 +155,13 @@ async function runQuery<T>(
   if (refusal || data === null || data === undefined) {
     // No data at all: a validation error (a server whose schema lacks these fields), a rate
     // limit, or a query-level refusal. Nothing in it can be used.
-    const messages = errors.map((e) => (e.type ? `${e.type}: ${e.message}` : e.message));
-    throw new GraphqlUnavailableError(messages.join('; ') || 'GraphQL answered no data');
+    throw new GraphqlUnavailableError(describeErrors(errors) || 'GraphQL answered no data');
   }
   return { data, errors };
+}
+
+function describeErrors(errors: readonly GraphqlErrorItem[]): string {
+  return errors.map((e) => (e.type ? `${e.type}: ${e.message}` : e.message)).join('; ');
 }
 
 /** Errors of the aliases (`path[0]`), by alias. */

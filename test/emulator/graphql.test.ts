@@ -544,14 +544,13 @@ describe('POST /graphql', () => {
           `)
         ).body.data,
       ).toBeTruthy();
-      const refused =
-        await graphql(`
-          {
-            viewer {
-              login
-            }
+      const refused = await graphql(`
+        {
+          viewer {
+            login
           }
-        `);
+        }
+      `);
       expect(refused.status).toBe(200);
       expect(refused.body).toEqual({
         errors: [{ type: 'RATE_LIMITED', message: 'API rate limit exceeded for user ID 1.' }],
