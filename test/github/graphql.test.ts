@@ -14,7 +14,7 @@ import { TOKENS, useTestEmulator } from '../support/emulator';
 const T0 = Date.parse('2025-03-01T12:00:00.000Z');
 
 const graphqlRequests = async (emu: {
-  admin: { requests(): Promise<{ requests: Array<{ path: string }> }> };
+  admin: { requests(): Promise<{ requests: ReadonlyArray<{ path: string }> }> };
 }) => (await emu.admin.requests()).requests.filter((r) => r.path === '/graphql').length;
 
 describe('GraphQL batch reads (src/github/graphql.ts)', () => {
