@@ -81,9 +81,9 @@ describe('GraphQL and REST observe the same limits (staleness compares them)', (
 
   test('a plan made through GraphQL is not stale to a REST re-read, and is once GitHub changes', async () => {
     await emu().admin.setOrgLimit('acme', { limit: 'existing_users', expiry: 'one_week' });
-    const desired: DesiredResource[] = TARGETS.filter((t) => t.scope.type !== 'user').map(
-      (target) => ({ ensure: 'absent', target }),
-    );
+    const desired: DesiredResource[] = TARGETS.filter(
+      (t) => t.kind === 'InteractionLimit' && t.scope.type !== 'user',
+    ).map((target) => ({ ensure: 'absent', target }) as DesiredResource);
     const plan = await planResources(client(), desired);
     expect(await graphqlRequests()).toBe(1);
     expect(await checkPlanStaleness(client(), plan, { graphql: false })).toEqual({
