@@ -1,6 +1,7 @@
 import type { GitHubClient } from '../github';
-import { createClient, settingsFromEnv } from '../github';
+import { createClient, graphqlEnabledFromEnv, settingsFromEnv } from '../github';
 import type { CliIO } from './io';
+import { writeLine } from './io';
 
 import { CliUsageError } from './flags';
 
@@ -48,4 +49,27 @@ function parseWholeNumber(name: string, raw: string | undefined, unit: string): 
     );
   }
   return value;
+}
+
+/** How reads go: `GH_INTERACTIONS_GRAPHQL` (on|off, default on), and debug output of fallbacks. */
+export interface ReadOptions {
+  /** Batch reads through GitHub's GraphQL API (docs/core.md, "Observing in batches"). */
+  readonly graphql: boolean;
+  /** With `GH_INTERACTIONS_DEBUG`: why a read went through REST instead (stderr). */
+  readonly onGraphqlFallback?: (what: string, reason: string) => void;
+}
+
+export function readOptions(io: CliIO): ReadOptions {
+  let graphql: boolean;
+  try {
+    graphql = graphqlEnabledFromEnv(io.env);
+  } catch (error) {
+    throw new CliUsageError((error as Error).message);
+  }
+  return {
+    graphql,
+    onGraphqlFallback: io.env.GH_INTERACTIONS_DEBUG
+      ? (what, reason) => writeLine(io.stderr, `debug: ${what} read through REST: ${reason}`)
+      : undefined,
+  };
 }

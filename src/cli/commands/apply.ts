@@ -1,7 +1,7 @@
 import { createInterface } from 'node:readline';
 import type { ApplyResult, Plan } from '../../core';
 import { applyPlan, checkPlanStaleness, executionOrder, pendingChanges } from '../../core';
-import { CliUsageError, connect } from '../connection';
+import { CliUsageError, connect, readOptions } from '../connection';
 import type { CliIO, Style } from '../io';
 import { EXIT_ERROR, EXIT_OK, styleFor, writeLine } from '../io';
 import { readSavedPlan } from '../plan-file';
@@ -34,8 +34,12 @@ export async function applyCommand(io: CliIO, options: ApplyOptions): Promise<nu
         `The saved plan ${options.file} was made against ${saved.baseUrl}, not ${client.baseUrl} (GITHUB_BASE_URL). Plan again against this server.`,
       );
     }
+    const reads = readOptions(io);
     const staleness = await checkPlanStaleness(client, saved.plan, {
       concurrency: options.concurrency,
+      graphql: reads.graphql,
+      onObservationFallback: ({ kind, id, reason }) =>
+        reads.onGraphqlFallback?.(`${kind} ${id}`, reason),
     });
     if (staleness.stale) {
       const lines = staleness.changes.map(

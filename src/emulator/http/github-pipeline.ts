@@ -124,7 +124,7 @@ export async function handleGitHubRequest(
     return;
   }
   const status = runtime.rateLimiter.status(rateKey);
-  if (status.remaining === 0) {
+  if (status.remaining === 0 && !route?.ownRateLimit) {
     send(
       runtime,
       request,
@@ -153,7 +153,8 @@ export async function handleGitHubRequest(
     urls: urlsFor(request, info),
   });
   send(runtime, request, reply, info, result, {
-    rateKey,
+    // GraphQL answers from its own bucket (graphql/routes.ts).
+    rateKey: route.ownRateLimit ? undefined : rateKey,
     etagIdentity: principalName(principal) ?? 'anonymous',
   });
 }
