@@ -60,5 +60,6 @@ export type { ProfileView } from './rate-limits/admin';
 export { SECONDARY_RATE_LIMIT_DOCS, SECONDARY_RATE_LIMIT_MESSAGE } from './rate-limits/answers';
 export { EmulatorAdminClient, EmulatorAdminError } from './admin/client';
 export type { AdminLimitInput, AdminCreationCapInput, AdminRateLimitInput } from './admin/client';
-export { runEmulatorCommand, registerEmulatorCommand, serveEmulator } from './cli';
+export { runEmulatorCommand, registerEmulatorCommand } from './cli';
+export { serveEmulator } from './serve';
 export type { EmulatorCommandIo, EmulatorCommandOptions } from './cli';

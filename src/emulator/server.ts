@@ -18,8 +18,9 @@ import type { EmulatorOptions, Exchange, RunningEmulator } from './types';
 
 export { GITHUB_ROUTES };
 
-export const DEFAULT_HOST = '127.0.0.1';
-export const DEFAULT_PORT = 0;
+import { DEFAULT_HOST, DEFAULT_PORT } from './defaults';
+
+export { DEFAULT_HOST, DEFAULT_PORT };
 
 /** GitHub Enterprise Server serves the REST API under /api/v3; the emulator serves both layouts. */
 const GHES_PREFIX = '/api/v3';

@@ -19,8 +19,11 @@ const repoLimit = (repository: string): DesiredResource => ({
   ensure: 'present',
   spec: interactionLimitSpec({ repository, limit: 'collaborators_only' }),
 });
+/** Requests that change something (GraphQL queries, POST /graphql, only read). */
 const writes = (fake: FakeGitHub) =>
-  fake.requests.filter((r) => r.method !== 'GET').map((r) => `${r.method} ${r.path}`);
+  fake.requests
+    .filter((r) => r.method !== 'GET' && r.path !== '/graphql')
+    .map((r) => `${r.method} ${r.path}`);
 
 describe('applyPlan', () => {
   test('org and user limits are written before repository limits; results keep the plan order', async () => {

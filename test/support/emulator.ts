@@ -291,3 +291,13 @@ export function generateAppKeys(): { privateKeyPem: string; publicKeyPem: string
     publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
   };
 }
+
+/**
+ * Whether a logged request changes something: any method but GET and HEAD, except GraphQL
+ * queries (POST /graphql reads limits in batches; the emulator serves no mutation).
+ */
+export function isWrite(request: { readonly method: string; readonly path: string }): boolean {
+  return (
+    request.method !== 'GET' && request.method !== 'HEAD' && !request.path.endsWith('/graphql')
+  );
+}

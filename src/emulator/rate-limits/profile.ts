@@ -9,8 +9,11 @@ import { GITHUB_SECONDARY_LIMITS } from './secondary-limiter';
  * meets them on github.com (the benchmark runs against it). Options, CLI flags and the admin API
  * (`/_emulator/profile`) pick a profile and override its parts.
  */
-export const PROFILE_NAMES = ['default', 'github'] as const;
-export type EmulatorProfileName = (typeof PROFILE_NAMES)[number];
+import type { EmulatorProfileName } from '../defaults';
+import { PROFILE_NAMES } from '../defaults';
+
+export { PROFILE_NAMES };
+export type { EmulatorProfileName };
 
 /** The `github` profile's latency per request, in ms of real time. */
 export const GITHUB_PROFILE_LATENCY_MS = 30;
