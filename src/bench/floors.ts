@@ -42,22 +42,35 @@ export function pacingFloorMs(cost: RequestCost): number {
   return Math.max(rest, graphql, writes);
 }
 
-/** The same GETs with bare `fetch`, `concurrency` at a time; resolves with the wall time in ms. */
+/** A request as it went over the wire: what the floors replay. */
+export interface RecordedRequest {
+  readonly method: string;
+  readonly url: string;
+  readonly body?: string;
+}
+
+/**
+ * The same requests with bare `fetch`, `concurrency` at a time (no ETags, no pacing, no retries);
+ * resolves with the wall time in ms.
+ */
 export async function bareFetchMs(
-  urls: readonly string[],
+  requests: readonly RecordedRequest[],
   token: string,
   concurrency: number,
 ): Promise<number> {
   const limit = pLimit(concurrency);
   const started = performance.now();
   await Promise.all(
-    urls.map((url) =>
+    requests.map(({ method, url, body }) =>
       limit(async () => {
         const response = await fetch(url, {
+          method,
+          body,
           headers: {
             authorization: `Bearer ${token}`,
             accept: 'application/vnd.github+json',
             'x-github-api-version': '2022-11-28',
+            ...(body === undefined ? {} : { 'content-type': 'application/json' }),
           },
         });
         await response.arrayBuffer();
@@ -68,21 +81,19 @@ export async function bareFetchMs(
 }
 
 /**
- * What a maintainer's script does today: one `curl` per URL, one after the other. Resolves with
+ * What a maintainer's script does today: one `curl` per request, one after the other. Resolves with
  * the wall time in ms, or undefined when curl is not installed.
  */
 export async function curlLoopMs(
-  urls: readonly string[],
+  requests: readonly RecordedRequest[],
   token: string,
 ): Promise<number | undefined> {
   const started = performance.now();
-  for (const url of urls) {
+  for (const { method, url, body } of requests) {
+    const args = ['-s', '-o', '/dev/null', '-X', method, '-H', `Authorization: Bearer ${token}`];
+    if (body !== undefined) args.push('-H', 'content-type: application/json', '--data', body);
     const code = await new Promise<number>((resolve) => {
-      const child = spawn(
-        'curl',
-        ['-s', '-o', '/dev/null', '-H', `Authorization: Bearer ${token}`, url],
-        { stdio: 'ignore' },
-      );
+      const child = spawn('curl', [...args, url], { stdio: 'ignore' });
       child.on('error', () => resolve(-1));
       child.on('exit', (exitCode) => resolve(exitCode ?? -1));
     });
