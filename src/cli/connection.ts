@@ -1,10 +1,11 @@
 import type { GitHubClient } from '../github';
-import { createClient, settingsFromEnv } from '../github';
+import { createClient, graphqlEnabledFromEnv, settingsFromEnv } from '../github';
 import type { CliIO } from './io';
+import { writeLine } from './io';
 
-export class CliUsageError extends Error {
-  override readonly name = 'CliUsageError';
-}
+import { CliUsageError } from './flags';
+
+export { CliUsageError, parseConcurrency } from './flags';
 
 export interface ConnectionOptions {
   /** Keep ETags in this directory between runs (`--cache-dir`). */
@@ -50,14 +51,25 @@ function parseWholeNumber(name: string, raw: string | undefined, unit: string): 
   return value;
 }
 
-/** `--concurrency N`: reads made at once. */
-export function parseConcurrency(raw: string | undefined): number | undefined {
-  if (raw === undefined) return undefined;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1 || value > 32) {
-    throw new CliUsageError(
-      `--concurrency: "${raw}" is not allowed; expected a whole number from 1 to 32.`,
-    );
+/** How reads go: `GH_INTERACTIONS_GRAPHQL` (on|off, default on), and debug output of fallbacks. */
+export interface ReadOptions {
+  /** Batch reads through GitHub's GraphQL API (docs/core.md, "Observing in batches"). */
+  readonly graphql: boolean;
+  /** With `GH_INTERACTIONS_DEBUG`: why a read went through REST instead (stderr). */
+  readonly onGraphqlFallback?: (what: string, reason: string) => void;
+}
+
+export function readOptions(io: CliIO): ReadOptions {
+  let graphql: boolean;
+  try {
+    graphql = graphqlEnabledFromEnv(io.env);
+  } catch (error) {
+    throw new CliUsageError((error as Error).message);
   }
-  return value;
+  return {
+    graphql,
+    onGraphqlFallback: io.env.GH_INTERACTIONS_DEBUG
+      ? (what, reason) => writeLine(io.stderr, `debug: ${what} read through REST: ${reason}`)
+      : undefined,
+  };
 }

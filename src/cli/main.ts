@@ -1,17 +1,25 @@
 import { Command, CommanderError, Option } from 'commander';
-import { packageVersion } from '../github';
-import { registerEmulatorCommand } from '../emulator';
-import { applyCommand } from './commands/apply';
-import { DRIFT_FORMATS, driftCommand } from './commands/drift';
-import type { DriftFormat } from './commands/drift';
-import { planCommand } from './commands/plan';
-import { schemaCommand } from './commands/schema';
+import { packageVersion } from '../github/settings';
+import { registerEmulatorCommand } from '../emulator/cli';
+import type { DriftFormat } from './commands/drift-format';
+import { DRIFT_FORMATS } from './commands/drift-format';
 import { registerTerraformCommand } from './commands/terraform';
-import { validateCommand } from './commands/validate';
-import { parseConcurrency } from './connection';
-import { describeError } from './errors';
+import { parseConcurrency } from './flags';
 import type { CliIO } from './io';
 import { EXIT_ERROR, processIO, writeLine } from './io';
+
+/**
+ * Each command's code is loaded when the command runs, so `--version`, `--help` and `validate`
+ * load no GitHub client, core or emulator (docs/performance.md, start-up).
+ */
+const load = {
+  apply: () => import('./commands/apply.js'),
+  drift: () => import('./commands/drift.js'),
+  plan: () => import('./commands/plan.js'),
+  schema: () => import('./commands/schema.js'),
+  validate: () => import('./commands/validate.js'),
+  errors: () => import('./errors.js'),
+};
 
 interface ConnectionFlags {
   json?: boolean;
@@ -54,7 +62,9 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
     .command('validate')
     .description('check a policy file offline: schema and contradictions')
     .argument('<policy>', 'policy file (YAML)')
-    .action((policy: string) => run(() => validateCommand(io, { policy }))());
+    .action((policy: string) =>
+      run(async () => (await load.validate()).validateCommand(io, { policy }))(),
+    );
 
   readFlags(
     program
@@ -64,8 +74,8 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
       .option('--json', 'print the plan as JSON (format: docs/core.md)')
       .option('--out <file>', 'save the plan for `apply FILE`'),
   ).action((policy: string, flags: ConnectionFlags) =>
-    run(() =>
-      planCommand(io, {
+    run(async () =>
+      (await load.plan()).planCommand(io, {
         policy,
         json: flags.json,
         out: flags.out,
@@ -84,8 +94,8 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
       .option('-y, --yes', 'apply without asking (required when not in a terminal)')
       .option('--json', 'print the plan and the results as JSON'),
   ).action((file: string, flags: ConnectionFlags) =>
-    run(() =>
-      applyCommand(io, {
+    run(async () =>
+      (await load.apply()).applyCommand(io, {
         file,
         yes: flags.yes,
         json: flags.json,
@@ -107,8 +117,8 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
           .default('text'),
       ),
   ).action((policy: string, flags: ConnectionFlags) =>
-    run(() =>
-      driftCommand(io, {
+    run(async () =>
+      (await load.drift()).driftCommand(io, {
         policy,
         format: flags.format,
         concurrency: parseConcurrency(flags.concurrency),
@@ -121,7 +131,7 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
   program
     .command('schema')
     .description("print the policy file's JSON Schema")
-    .action(() => run(() => schemaCommand(io))());
+    .action(() => run(async () => (await load.schema()).schemaCommand(io))());
 
   registerEmulatorCommand(program, io, (code) => {
     exitCode = code;
@@ -140,7 +150,7 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
         ? 0
         : EXIT_ERROR;
     }
-    writeLine(io.stderr, describeError(error, io.env));
+    writeLine(io.stderr, (await load.errors()).describeError(error, io.env));
     return EXIT_ERROR;
   }
   return exitCode;

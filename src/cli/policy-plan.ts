@@ -2,6 +2,7 @@ import type { GitHubClient } from '../github';
 import type { Plan } from '../core';
 import { planResources } from '../core';
 import { expandPolicy, githubPolicyPort, loadPolicyFile } from '../policy';
+import { readOptions } from './connection';
 import type { CliIO } from './io';
 import { writeLine } from './io';
 
@@ -22,10 +23,22 @@ export async function planPolicy(
   const policy = await loadPolicyFile(policyPath);
   const progress = io.stderr.isTTY ? (text: string) => writeLine(io.stderr, text) : () => {};
   progress(`Expanding ${policyPath}…`);
-  const { resources, warnings } = await expandPolicy(policy, githubPolicyPort(client), {
+  const reads = readOptions(io);
+  const port = githubPolicyPort(client, {
+    graphql: reads.graphql,
+    onGraphqlFallback: (reason) => reads.onGraphqlFallback?.('a repository listing', reason),
+  });
+  const { resources, warnings, observed, unanswered } = await expandPolicy(policy, port, {
     concurrency: options.concurrency,
   });
   for (const warning of warnings) writeLine(io.stderr, `warning: ${warning}`);
   progress(`Reading ${resources.length} resource${resources.length === 1 ? '' : 's'} from GitHub…`);
-  return planResources(client, resources, { concurrency: options.concurrency });
+  return planResources(client, resources, {
+    concurrency: options.concurrency,
+    graphql: reads.graphql,
+    prefetched: observed,
+    unanswered,
+    onObservationFallback: ({ kind, id, reason }) =>
+      reads.onGraphqlFallback?.(`${kind} ${id}`, reason),
+  });
 }

@@ -15,6 +15,8 @@ import type { ObservedState, Plan } from './plan';
 import { anyKindContract } from './registry';
 import type { Change, DesiredResource, ObservedOf, ResourceKind } from './types';
 import type { WriteLog } from './writes';
+import { settleWithConcurrency } from './concurrency';
+import { DEFAULT_PLAN_CONCURRENCY } from './defaults';
 
 /**
  * - `applied`: written, and GitHub read back as declared.
@@ -103,9 +105,16 @@ export type ApplyProgress =
   | {
       readonly type: 'finished';
       readonly change: Change;
+      /** For a change read back at the end (a bypass list), `applied` means "written". */
       readonly result: ChangeResult;
       readonly step: number;
       readonly total: number;
+    }
+  | {
+      /** A change written earlier, now read back: its final result. */
+      readonly type: 'confirmed';
+      readonly change: Change;
+      readonly result: ChangeResult;
     };
 
 export interface ApplyOptions {
@@ -133,12 +142,38 @@ export async function applyPlan(
   const order = executionOrder(plan.changes);
   const results: ChangeResult[] = new Array(plan.changes.length);
 
+  // Resources whose writes answer with no state (a bypass list's 204s) are read back once, after
+  // every write, with ETags: not between writes, where the read would delay the next write.
+  const unconfirmed: { index: number; done: WriteLog }[] = [];
   for (const [step, index] of order.entries()) {
     const change = plan.changes[index];
     options.onProgress?.({ type: 'started', change, step: step + 1, total: order.length });
-    const result = await applyChange(client, change, { now: clock });
-    results[index] = result;
-    options.onProgress?.({ type: 'finished', change, result, step: step + 1, total: order.length });
+    const outcome = await runChange(client, change, clock, true);
+    if (outcome.unconfirmed) unconfirmed.push({ index, done: outcome.unconfirmed });
+    results[index] = outcome.result;
+    options.onProgress?.({
+      type: 'finished',
+      change,
+      result: outcome.result,
+      step: step + 1,
+      total: order.length,
+    });
+  }
+  const confirmations = await settleWithConcurrency(
+    unconfirmed,
+    DEFAULT_PLAN_CONCURRENCY,
+    ({ index, done }) => confirmByReading(client, plan.changes[index], done, clock),
+  );
+  for (const [i, { index }] of unconfirmed.entries()) {
+    const confirmation = confirmations[i];
+    // confirmByReading never throws: a failed read is a failed result.
+    if (confirmation.status !== 'fulfilled') continue;
+    results[index] = confirmation.value;
+    options.onProgress?.({
+      type: 'confirmed',
+      change: plan.changes[index],
+      result: confirmation.value,
+    });
   }
 
   const summary = Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Record<Outcome, number>;
@@ -178,36 +213,45 @@ export async function applyChange(
   change: Change,
   options: ApplyChangeOptions = {},
 ): Promise<ChangeResult> {
-  const clock = resolveClock(client, options.now);
+  return (await runChange(client, change, resolveClock(client, options.now), false)).result;
+}
+
+/**
+ * Runs one change's writes. The confirmation is GitHub's answer to the last write where it shows
+ * the state; otherwise the resource is read back, at once, or (`deferReading`) by the caller,
+ * which gets the write log back as `unconfirmed`.
+ */
+async function runChange(
+  client: GitHubClient,
+  change: Change,
+  clock: Clock,
+  deferReading: boolean,
+): Promise<{ result: ChangeResult; unconfirmed?: WriteLog }> {
   const contract = anyKindContract(change.kind);
-  const common = {
-    kind: change.kind,
-    id: change.id,
-    action: change.action,
-    ...(change.source !== undefined ? { source: change.source } : {}),
-  };
+  const common = commonFields(change);
   if (change.action === 'none') {
-    return result(
-      {
-        ...common,
-        outcome: 'unchanged',
-        writes: 0,
-        message: [`${change.id} is as declared.`, ...change.notes].join(' '),
-      },
-      observedStateOf(change),
-    );
+    const message = [`${change.id} is as declared.`, ...change.notes].join(' ');
+    return {
+      result: result(
+        { ...common, outcome: 'unchanged', writes: 0, message },
+        observedStateOf(change),
+      ),
+    };
   }
   if (change.action === 'blocked') {
-    return result(
-      {
-        ...common,
-        outcome: 'blocked',
-        writes: 0,
-        message: `${change.id} was not written: ${change.reasons.map((r) => r.message).join(' ')}`,
-        ...(change.remedy !== undefined ? { remedy: change.remedy } : {}),
-      },
-      observedStateOf(change),
-    );
+    const message = `${change.id} was not written: ${change.reasons.map((r) => r.message).join(' ')}`;
+    return {
+      result: result(
+        {
+          ...common,
+          outcome: 'blocked',
+          writes: 0,
+          message,
+          ...(change.remedy !== undefined ? { remedy: change.remedy } : {}),
+        },
+        observedStateOf(change),
+      ),
+    };
   }
 
   const done: WriteLog = { writes: 0 };
@@ -216,24 +260,50 @@ export async function applyChange(
   } catch (error) {
     const failure = failureOf(error);
     const observed = await readBack(client, change);
-    return result(
-      {
-        ...common,
-        outcome: 'failed',
-        writes: done.writes,
-        message: `${change.id}: ${failure.message}`,
-        error: failure,
-      },
-      observed.state,
-    );
+    const message = `${change.id}: ${failure.message}`;
+    return {
+      result: result(
+        { ...common, outcome: 'failed', writes: done.writes, message, error: failure },
+        observed.state,
+      ),
+    };
   }
 
+  if (done.answered) {
+    const state = { kind: change.kind, observed: done.answered.observed } as ObservedState;
+    return { result: confirm(change, done, state, clock) };
+  }
+  if (!deferReading) return { result: await confirmByReading(client, change, done, clock) };
+  const writes = `${done.writes} ${done.writes === 1 ? 'write' : 'writes'}`;
+  return {
+    result: result(
+      {
+        ...common,
+        outcome: done.note ? 'unchanged' : 'applied',
+        writes: done.writes,
+        message:
+          done.note ??
+          `${pastTense(change.action)} ${change.id} (${writes}); read back when the apply ends.`,
+      },
+      undefined,
+    ),
+    unconfirmed: done,
+  };
+}
+
+/** Reads a written resource back and confirms it. Never throws: a failed read is a failed result. */
+async function confirmByReading(
+  client: GitHubClient,
+  change: Change,
+  done: WriteLog,
+  clock: Clock,
+): Promise<ChangeResult> {
   const observed = await readBack(client, change);
   if (!observed.state) {
     const failure = failureOf(observed.error);
     return result(
       {
-        ...common,
+        ...commonFields(change),
         outcome: 'failed',
         writes: done.writes,
         message: `${change.id} was written, but reading it back failed: ${failure.message}`,
@@ -242,10 +312,17 @@ export async function applyChange(
       undefined,
     );
   }
-  const previous = contract.previousAfterWrite(change, observed.state.observed);
+  return confirm(change, done, observed.state, clock);
+}
+
+/** Diffs the state after the writes against the declaration: applied, or failed if it differs. */
+function confirm(change: Change, done: WriteLog, state: ObservedState, clock: Clock): ChangeResult {
+  const contract = anyKindContract(change.kind);
+  const common = commonFields(change);
+  const previous = contract.previousAfterWrite(change, state.observed);
   const confirmation = diffResource({
     desired: change.desired as DesiredResource,
-    observed: observed.state,
+    observed: state,
     now: clock(),
     ...(previous ? { previous } : {}),
   });
@@ -255,13 +332,13 @@ export async function applyChange(
         ...common,
         outcome: 'failed',
         writes: done.writes,
-        message: `${change.id}: GitHub accepted the writes, but reading it back still shows: ${confirmation.reasons.map((r) => r.message).join(' ')}`,
+        message: `${change.id}: GitHub accepted the writes, but its state still shows: ${confirmation.reasons.map((r) => r.message).join(' ')}`,
         error: {
           name: 'ConfirmationError',
-          message: 'the state read back differs from the declared state',
+          message: 'the state after the writes differs from the declared state',
         },
       },
-      observed.state,
+      state,
     );
   }
   return result(
@@ -271,10 +348,19 @@ export async function applyChange(
       writes: done.writes,
       message:
         done.note ??
-        `${pastTense(change.action)} ${change.id}: ${contract.describeObserved(observed.state.observed)}.`,
+        `${pastTense(change.action)} ${change.id}: ${contract.describeObserved(state.observed)}.`,
     },
-    observed.state,
+    state,
   );
+}
+
+function commonFields(change: Change) {
+  return {
+    kind: change.kind,
+    id: change.id,
+    action: change.action,
+    ...(change.source !== undefined ? { source: change.source } : {}),
+  };
 }
 
 async function readBack(

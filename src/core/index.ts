@@ -14,6 +14,7 @@ export type {
   TargetOf,
 } from './types';
 export type {
+  BatchObservation,
   ChangeCommon,
   ChangeDescription,
   Desired,
@@ -162,7 +163,8 @@ export type { PrCreationCapDiffInput } from './pr-creation-cap/diff';
 export { diffPrCreationCap } from './pr-creation-cap/diff';
 export type { DiffInput } from './diff';
 export { diffResource } from './diff';
-export { observeTarget } from './observe';
+export { MIN_BATCH_TARGETS, observeTarget, observeTargets } from './observe';
+export type { ObservationFallback, ObserveTargetsOptions, PrefetchedObservations } from './observe';
 export type { PlanOptions } from './planner';
 export { planResource, planResources, resolveDesiredResources } from './planner';
 export type {

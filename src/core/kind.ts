@@ -104,6 +104,11 @@ export interface StateArgs<T extends KindTypes> {
   readonly observed: T['observed'];
 }
 
+/** One target of a batch read: what was observed, or why not (it is then read on its own). */
+export type BatchObservation<O> =
+  | { readonly observed: true; readonly value: O }
+  | { readonly observed: false; readonly reason: string };
+
 /** A change in words, for front doors that print plans: the state now, then, and details. */
 export interface ChangeDescription {
   readonly before: string;
@@ -160,6 +165,17 @@ export interface ResourceKindContract<T extends KindTypes> {
 
   // --- GitHub ---------------------------------------------------------------------------------
   observe(client: GitHubClient, target: T['target']): Promise<T['observed']>;
+  /**
+   * Reads many targets at once where GitHub offers a batch read (GraphQL), for plans. One entry
+   * per target, in order: the observation, or why it could not be made (that target is then read
+   * with `observe`). Throws `GraphqlUnavailableError` when the batch read cannot be used at all.
+   * Absent for kinds GitHub only lets read one by one. `observe` stays the per-target read
+   * (REST, with ETags) that stateful front doors use.
+   */
+  observeBatch?(
+    client: GitHubClient,
+    targets: readonly T['target'][],
+  ): Promise<BatchObservation<T['observed']>[]>;
   /** Observed state reduced to what matters for staleness (order and case of logins do not). */
   canonicalObserved(observed: T['observed']): unknown;
   /** Observed state in words: `contributors_only (origin repository), expires at …`. */

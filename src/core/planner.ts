@@ -2,13 +2,13 @@ import type { GitHubClient } from '../github';
 import { getAuthenticatedLogin } from '../github';
 import type { Clock } from './clock';
 import { resolveClock } from './clock';
-import { settleWithConcurrency } from './concurrency';
 import { DEFAULT_PLAN_CONCURRENCY } from './defaults';
 import { diffResource } from './diff';
 import type { ValidationIssue } from './errors';
 import { DuplicateResourceError, ObservationError, SpecValidationError, issue } from './errors';
 import { labelIssues, resourceId, resourceKey, targetOfDesired } from './ids';
-import { observeTarget } from './observe';
+import type { ObservationFallback, PrefetchedObservations, observeTarget } from './observe';
+import { observeTargets } from './observe';
 import type { Plan } from './plan';
 import { PLAN_FORMAT_VERSION, summarize } from './plan';
 import { RESOURCE_KINDS, anyKindContract } from './registry';
@@ -20,6 +20,20 @@ export interface PlanOptions {
   readonly concurrency?: number;
   /** The clock expiry is judged by. @default GitHub's clock (`client.now()`, from the `Date` header) */
   readonly now?: Clock;
+  /**
+   * Read interaction limits in batches through GitHub's GraphQL API (100 a request) instead of
+   * one REST request each. GraphQL costs points on every plan, where REST reads answered 304
+   * cost nothing: turn it off (`GH_INTERACTIONS_GRAPHQL=off` in the CLI) when warm plans of a
+   * few resources matter more than cold plans of many. Falls back to REST per resource.
+   * @default true
+   */
+  readonly graphql?: boolean;
+  /** Observations already made (the policy expansion's listing), by `resourceKey(kind, id)`. */
+  readonly prefetched?: PrefetchedObservations;
+  /** Resources the batch read already could not answer for, with why (read through REST). */
+  readonly unanswered?: ReadonlyMap<string, string>;
+  /** Told of each resource read through REST because the batch read could not answer. */
+  readonly onObservationFallback?: (fallback: ObservationFallback) => void;
 }
 
 /**
@@ -54,9 +68,13 @@ export async function planResources(
   const ids = targets.map(resourceId);
   rejectDuplicates(resolved, targets, ids);
 
-  const observed = await settleWithConcurrency(targets, concurrency, (target) =>
-    observeTarget(client, target),
-  );
+  const observed = await observeTargets(client, targets, {
+    concurrency,
+    graphql: options.graphql,
+    prefetched: options.prefetched,
+    unanswered: options.unanswered,
+    onFallback: options.onObservationFallback,
+  });
   const failures = observed.flatMap((result, index) =>
     result.status === 'rejected'
       ? [{ kind: targets[index].kind, id: ids[index], error: asError(result.reason) }]

@@ -1,12 +1,12 @@
 import type { GitHubClient } from '../github';
 import type { Clock } from './clock';
 import { resolveClock } from './clock';
-import { settleWithConcurrency } from './concurrency';
 import { DEFAULT_PLAN_CONCURRENCY } from './defaults';
 import { diffResource } from './diff';
 import { ObservationError } from './errors';
 import { fingerprintObserved } from './fingerprint';
-import { observeTarget } from './observe';
+import type { ObservationFallback, observeTarget } from './observe';
+import { observeTargets } from './observe';
 import type { Action, Plan } from './plan';
 import type { ResourceKind } from './types';
 
@@ -34,6 +34,9 @@ export interface StalenessOptions {
   readonly concurrency?: number;
   /** @default GitHub's clock */
   readonly now?: Clock;
+  /** Batch reads through GraphQL, as `planResources`. @default true */
+  readonly graphql?: boolean;
+  readonly onObservationFallback?: (fallback: ObservationFallback) => void;
 }
 
 /**
@@ -46,10 +49,14 @@ export async function checkPlanStaleness(
   options: StalenessOptions = {},
 ): Promise<StalenessReport> {
   const clock = resolveClock(client, options.now);
-  const settled = await settleWithConcurrency(
-    plan.changes,
-    options.concurrency ?? DEFAULT_PLAN_CONCURRENCY,
-    (change) => observeTarget(client, change.target),
+  const settled = await observeTargets(
+    client,
+    plan.changes.map((change) => change.target),
+    {
+      concurrency: options.concurrency ?? DEFAULT_PLAN_CONCURRENCY,
+      graphql: options.graphql,
+      onFallback: options.onObservationFallback,
+    },
   );
   const failures = settled.flatMap((outcome, index) =>
     outcome.status === 'rejected'

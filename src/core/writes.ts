@@ -8,4 +8,11 @@ export interface WriteLog {
   writes: number;
   /** A remark for the result, e.g. why a removal turned out not to be needed. */
   note?: string;
+  /**
+   * The resource's state as GitHub's answer to the last write shows it (the limit object a PUT
+   * returns, the cap a PATCH returns, nothing after a DELETE's 204), in the kind's observed
+   * shape. When set, that answer is the confirmation and nothing is read back; when absent
+   * (a bypass list's 204s show nothing), the resource is read back.
+   */
+  answered?: { readonly observed: unknown };
 }

@@ -1,9 +1,6 @@
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
-import { DEFAULT_HOST, DEFAULT_PORT, startEmulator } from './server';
-import { DEFAULT_SEED } from './state/default-seed';
-import { StateFileError } from './state/persistence';
-import type { Seed } from './state/seed';
-import { SeedError, loadSeedFile } from './state/seed';
+import type { EmulatorProfileName } from './defaults';
+import { DEFAULT_HOST, DEFAULT_PORT, PROFILE_NAMES } from './defaults';
 
 /** Where the command writes, and (for tests and embedding) a signal that stops it. */
 export interface EmulatorCommandIo {
@@ -20,6 +17,12 @@ export interface EmulatorCommandOptions {
   readonly state?: string;
   /** Listen on a non-loopback address anyway (the admin API has no authentication). */
   readonly allowRemote?: boolean;
+  /** `default` (no secondary limits, no latency) or `github` (GitHub's limits, 30 ms). */
+  readonly profile?: EmulatorProfileName;
+  /** Real latency per GitHub request, in ms (overrides the profile's). */
+  readonly latency?: number;
+  /** Secondary limits on or off (overrides the profile's). */
+  readonly secondaryLimits?: boolean;
 }
 
 /** Addresses only this machine can reach. */
@@ -28,7 +31,7 @@ export function isLoopbackHost(host: string): boolean {
   return bare === 'localhost' || bare === '::1' || /^127(\.\d{1,3}){3}$/.test(bare);
 }
 
-const processIo: EmulatorCommandIo = { stdout: process.stdout, stderr: process.stderr };
+export const processIo: EmulatorCommandIo = { stdout: process.stdout, stderr: process.stderr };
 
 function parsePort(value: string): number {
   if (!/^\d+$/.test(value) || Number(value) > 65535) {
@@ -39,89 +42,29 @@ function parsePort(value: string): number {
   return Number(value);
 }
 
-/** The lines after the URL: who can do what, and a request to paste. */
-function hint(url: string, seed: Seed, options: EmulatorCommandOptions): string {
-  const tokens = seed.users.filter((u) => u.token);
-  const example = tokens[0];
-  const lines = [
-    'gh-interactions emulator: a local GitHub API for interaction limits, the PR creation cap and its bypass list.',
-    ...tokens.map((u) => `  account ${u.login}: token ${u.token}`),
-    `  repositories: ${(seed.repos ?? []).map((r) => `${r.owner}/${r.name}`).join(', ') || '(none)'}`,
-    ...(example
-      ? [`  try: curl -H "Authorization: Bearer ${example.token}" ${url}/user/interaction-limits`]
-      : []),
-    `  GHES layout: ${url}/api/v3 | admin API: ${url}/_emulator/state | docs: docs/emulator.md`,
-    ...(options.state ? [`  state file: ${options.state}`] : []),
-    '  stop with Ctrl-C',
-  ];
-  return `${lines.join('\n')}\n`;
-}
-
-function waitForStop(signal: AbortSignal | undefined): Promise<string> {
-  return new Promise((resolve) => {
-    const stop = (reason: string) => () => {
-      process.off('SIGINT', onInt);
-      process.off('SIGTERM', onTerm);
-      signal?.removeEventListener('abort', onAbort);
-      resolve(reason);
-    };
-    const onInt = stop('SIGINT');
-    const onTerm = stop('SIGTERM');
-    const onAbort = stop('abort');
-    process.once('SIGINT', onInt);
-    process.once('SIGTERM', onTerm);
-    if (signal?.aborted) onAbort();
-    else signal?.addEventListener('abort', onAbort, { once: true });
-  });
-}
-
-/**
- * Runs the emulator until SIGINT/SIGTERM (or `io.signal`): prints the base URL as the first line
- * on stdout (scripts read it), then a short hint. Returns the exit code.
- */
-export async function serveEmulator(
-  options: EmulatorCommandOptions,
-  io: EmulatorCommandIo = processIo,
-): Promise<number> {
-  let seed: Seed = DEFAULT_SEED;
-  if (!isLoopbackHost(options.host)) {
-    if (!options.allowRemote) {
-      io.stderr.write(
-        `error: --host ${options.host} is not a loopback address: the emulator's admin API (/_emulator/*) has no authentication and it prints its tokens, so anyone who can reach ${options.host} could rewrite its state. Use 127.0.0.1 (the default), or pass --allow-remote if you really mean it.\n`,
-      );
-      return 1;
-    }
-    io.stderr.write(
-      `warning: listening on ${options.host} (--allow-remote): the admin API and the tokens of the seed are open to anyone who can reach this address.\n`,
+function parseProfile(value: string): EmulatorProfileName {
+  const found = PROFILE_NAMES.find((name) => name === value);
+  if (!found) {
+    throw new InvalidArgumentError(
+      `"${value}" is not a profile; expected ${PROFILE_NAMES.map((n) => `"${n}"`).join(' or ')}.`,
     );
   }
-  try {
-    if (options.seed) seed = loadSeedFile(options.seed);
-    const emulator = await startEmulator({
-      host: options.host,
-      port: options.port,
-      seed,
-      stateFile: options.state,
-    });
-    io.stdout.write(`${emulator.url}\n`);
-    io.stdout.write(hint(emulator.url, seed, options));
-    await waitForStop(io.signal);
-    await emulator.close();
-    return 0;
-  } catch (error) {
-    if (error instanceof SeedError || error instanceof StateFileError) {
-      io.stderr.write(`error: ${error.message}\n`);
-      return 1;
-    }
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL') {
-      io.stderr.write(
-        `error: cannot listen on ${options.host}:${options.port} (${code}); choose another --port or --host.\n`,
-      );
-      return 1;
-    }
-    throw error;
+  return found;
+}
+
+function parseLatency(value: string): number {
+  if (!/^\d+$/.test(value) || Number(value) > 60_000) {
+    throw new InvalidArgumentError(
+      `"${value}" is not a latency; expected milliseconds, an integer from 0 to 60000.`,
+    );
   }
+  return Number(value);
+}
+
+function parseOnOff(value: string): boolean {
+  if (value === 'on') return true;
+  if (value === 'off') return false;
+  throw new InvalidArgumentError(`"${value}" is neither "on" nor "off".`);
 }
 
 /**
@@ -148,13 +91,31 @@ export function registerEmulatorCommand(
       '--allow-remote',
       'allow a --host that is not loopback (the admin API has no authentication)',
     )
+    .option(
+      '--profile <name>',
+      "default (no secondary limits, no latency) or github (GitHub's secondary limits, 30 ms latency)",
+      parseProfile,
+    )
+    .option(
+      '--latency <ms>',
+      'real latency per GitHub request, in ms (overrides the profile)',
+      parseLatency,
+    )
+    .option(
+      '--secondary-limits <on|off>',
+      "GitHub's secondary rate limits on or off (overrides the profile)",
+      parseOnOff,
+    )
     .action(async (options: EmulatorCommandOptions) => {
+      // The server (Fastify, zod, yaml) loads only when the emulator runs, not for `--version`.
+      const { serveEmulator } = await import('./serve.js');
       onExit(await serveEmulator(options, io));
     });
 }
 
 /**
- * `gh-interactions emulator [--host H] [--port P] [--seed FILE] [--state FILE]` on its own.
+ * `gh-interactions emulator [--host H] [--port P] [--seed FILE] [--state FILE] [--profile NAME]
+ * [--latency MS] [--secondary-limits on|off]` on its own.
  * `argv` holds the arguments after the command name (a leading "emulator" is accepted too).
  * Resolves with the exit code when the emulator stops; bad flags print an error and give 1.
  */

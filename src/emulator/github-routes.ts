@@ -1,6 +1,7 @@
 import { appRoutes } from './apps/routes';
 import { bypassListRoutes } from './bypass-list/routes';
 import { creationCapRoutes } from './creation-cap/routes';
+import { graphqlRoutes } from './graphql/routes';
 import type { GitHubRoute } from './http/route';
 import { interactionLimitRoutes } from './interaction-limits/routes';
 import { orgRoutes } from './orgs/routes';
@@ -16,4 +17,5 @@ export const GITHUB_ROUTES: readonly GitHubRoute[] = [
   ...orgRoutes,
   ...repositoryRoutes,
   ...appRoutes,
+  ...graphqlRoutes,
 ];

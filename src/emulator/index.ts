@@ -37,7 +37,29 @@ export type { CreationCapState } from './creation-cap/admin';
 export type { FaultSpec, FaultKind } from './faults/registry';
 export type { LoggedRequest, RequestLogView } from './request-log/log';
 export type { RateLimitStatus } from './rate-limits/rate-limiter';
+export {
+  GITHUB_SECONDARY_LIMITS,
+  SECONDARY_LIMIT_KINDS,
+  graphqlOperationType,
+  secondaryCost,
+} from './rate-limits/secondary-limiter';
+export type {
+  SecondaryLimitConfig,
+  SecondaryLimitKind,
+  SecondaryCost,
+  SecondaryUsage,
+} from './rate-limits/secondary-limiter';
+export { PROFILES, PROFILE_NAMES, GITHUB_PROFILE_LATENCY_MS } from './rate-limits/profile';
+export type {
+  EmulatorProfileName,
+  ProfileInput,
+  ProfileSettings,
+  SecondaryLimitsInput,
+} from './rate-limits/profile';
+export type { ProfileView } from './rate-limits/admin';
+export { SECONDARY_RATE_LIMIT_DOCS, SECONDARY_RATE_LIMIT_MESSAGE } from './rate-limits/answers';
 export { EmulatorAdminClient, EmulatorAdminError } from './admin/client';
 export type { AdminLimitInput, AdminCreationCapInput, AdminRateLimitInput } from './admin/client';
-export { runEmulatorCommand, registerEmulatorCommand, serveEmulator } from './cli';
+export { runEmulatorCommand, registerEmulatorCommand } from './cli';
+export { serveEmulator } from './serve';
 export type { EmulatorCommandIo, EmulatorCommandOptions } from './cli';

@@ -5,10 +5,12 @@ import Fastify from 'fastify';
 import { ADMIN_PREFIX } from './admin/router';
 import { registerAdminRoutes } from './admin/routes';
 import { GITHUB_ROUTES } from './github-routes';
+import { admitGitHubRequest } from './http/admission';
 import type { RequestInfo } from './http/github-pipeline';
 import { handleGitHubRequest, pathOf } from './http/github-pipeline';
 import { basicError } from './http/results';
 import type { GitHubRoute } from './http/route';
+import { profileInputSchema, resolveProfile } from './rate-limits/profile';
 import { createRuntime } from './runtime';
 import { DEFAULT_SEED } from './state/default-seed';
 import { validateSeed } from './state/seed';
@@ -16,8 +18,9 @@ import type { EmulatorOptions, Exchange, RunningEmulator } from './types';
 
 export { GITHUB_ROUTES };
 
-export const DEFAULT_HOST = '127.0.0.1';
-export const DEFAULT_PORT = 0;
+import { DEFAULT_HOST, DEFAULT_PORT } from './defaults';
+
+export { DEFAULT_HOST, DEFAULT_PORT };
 
 /** GitHub Enterprise Server serves the REST API under /api/v3; the emulator serves both layouts. */
 const GHES_PREFIX = '/api/v3';
@@ -42,6 +45,23 @@ function parseJson(text: string | undefined): unknown {
   }
 }
 
+/** The profile the options ask for; throws naming the option when a value is out of range. */
+function profileFromOptions(options: EmulatorOptions) {
+  const input = {
+    profile: options.profile,
+    latencyMs: options.latencyMs,
+    secondaryLimits: options.secondaryLimits,
+  };
+  const parsed = profileInputSchema.safeParse(input);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map(
+      (issue) => `${issue.path.join('.') || 'options'}: ${issue.message}`,
+    );
+    throw new TypeError(`startEmulator: ${problems.join('; ')}`);
+  }
+  return resolveProfile(parsed.data);
+}
+
 /** Starts an emulator and resolves once it listens. */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   const seed = options.seed ? validateSeed(options.seed) : DEFAULT_SEED;
@@ -49,6 +69,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     seed,
     now: options.now ?? Date.now,
     stateFile: options.stateFile,
+    profile: profileFromOptions(options),
   });
   const infos = new WeakMap<FastifyRequest, RequestInfo>();
   const ghesRequests = new WeakSet<IncomingMessage>();
@@ -83,6 +104,15 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       requestId: `${instanceTag}:${requestCount.toString(16).toUpperCase().padStart(6, '0')}:${process.pid.toString(16).toUpperCase()}`,
       ghes: ghesRequests.has(request.raw),
     });
+  });
+  // Secondary limits and the profile's latency, for every GitHub route (whoever registered it)
+  // and the 404 handler; admin routes are exempt.
+  app.addHook('preHandler', async (request, reply) => {
+    const config = (reply.routeOptions.config ?? {}) as RouteConfig;
+    if (config.admin === true || pathOf(request.url).startsWith(`${ADMIN_PREFIX}/`)) return;
+    const info = infos.get(request);
+    if (!info) throw new Error('BUG: request without info (onRequest hook did not run)');
+    if (!(await admitGitHubRequest(runtime, request, reply, info))) return reply;
   });
   app.addHook('onSend', async (request, _reply, payload) => {
     const info = infos.get(request);
@@ -166,6 +196,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   return {
     url: `http://${host}:${address.port}`,
     state: runtime.state,
+    get profile() {
+      return runtime.profile;
+    },
     on: runtime.events.on,
     waitFor: runtime.events.waitFor,
     async close() {

@@ -1,4 +1,9 @@
 import type { EmulatorEventSource } from './events';
+import type {
+  EmulatorProfileName,
+  ProfileSettings,
+  SecondaryLimitsInput,
+} from './rate-limits/profile';
 import type { EmulatorState } from './state/emulator-state';
 import type { Seed } from './state/seed';
 
@@ -37,6 +42,20 @@ export interface EmulatorOptions {
   readonly onExchange?: (exchange: Exchange) => void;
   /** Fastify request logging to stdout. @default false */
   readonly logger?: boolean;
+  /**
+   * `default`: no secondary limits, no latency. `github`: GitHub's secondary limits (100
+   * concurrent requests, 900 REST and 2,000 GraphQL points and 90 s of server time a minute) and
+   * 30 ms of real latency per request. `latencyMs` and `secondaryLimits` override its parts; the
+   * admin API (`/_emulator/profile`) changes them at run time. @default 'default'
+   */
+  readonly profile?: EmulatorProfileName;
+  /**
+   * Secondary limits: false (off), true (on, GitHub's numbers), or some numbers changed (on).
+   * @default the profile's
+   */
+  readonly secondaryLimits?: boolean | SecondaryLimitsInput;
+  /** Real time each GitHub request waits before it is handled, in ms. @default the profile's */
+  readonly latencyMs?: number;
 }
 
 /**
@@ -53,4 +72,6 @@ export interface RunningEmulator extends EmulatorEventSource {
   close(): Promise<void>;
   /** The live state, for in-process inspection. */
   readonly state: EmulatorState;
+  /** The traffic profile in force (latency, secondary limits); the admin API may change it. */
+  readonly profile: ProfileSettings;
 }

@@ -66,3 +66,18 @@ export {
 export * from './types';
 export * from './facts';
 export { loginExists } from './users';
+export {
+  GRAPHQL_BATCH_SIZE,
+  GraphqlUnavailableError,
+  graphqlEnabledFromEnv,
+  limitFromAbility,
+  listRepositoriesWithLimits,
+  observeLimitsBatch,
+} from './graphql';
+export type {
+  LimitBatchOptions,
+  LimitBatchRequest,
+  LimitBatchResult,
+  LimitObservation,
+  RepositoryWithLimit,
+} from './graphql';

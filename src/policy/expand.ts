@@ -1,4 +1,7 @@
 import pLimit from 'p-limit';
+import { resourceKey } from '../core/ids';
+import type { PrefetchedObservations } from '../core/observe';
+import type { ObservedState } from '../core/plan';
 import type { CapScope, DesiredResource, LimitScope } from '../core/types';
 import type { RepositorySummary } from '../github/types';
 import { shadowedRepositoryLimits } from './contradictions';
@@ -6,7 +9,7 @@ import { formatDurationSeconds } from './duration';
 import type { PolicyProblem } from './errors';
 import { PolicyError, formatLocation } from './errors';
 import { globToRegExp, matchesAnyGlob } from './glob';
-import type { PolicyRepositoryPort } from './port';
+import type { PolicyRepositoryPort, RepositoryListing } from './port';
 import type {
   BypassListSetting,
   CapSetting,
@@ -35,6 +38,14 @@ export interface PolicyExpansion {
   readonly resources: DesiredResource[];
   /** `file:line:column: message`, e.g. a selector that matched nothing. */
   readonly warnings: string[];
+  /**
+   * Interaction limits the listings already brought (GraphQL listings do), by
+   * `resourceKey('InteractionLimit', id)`: pass them to `planResources` as `prefetched`, so the
+   * plan does not read them again.
+   */
+  readonly observed: PrefetchedObservations;
+  /** Limits a GraphQL listing could not read, with why: pass them as `unanswered`. */
+  readonly unanswered: ReadonlyMap<string, string>;
 }
 
 /**
@@ -127,6 +138,8 @@ export async function expandPolicy(
   }
 
   const repositoryResources: DesiredResource[] = [];
+  const observed = new Map<string, ObservedState['observed']>();
+  const unanswered = new Map<string, string>();
   const sorted = [...repositories.values()].sort((a, b) =>
     compareNames(`${a.owner}/${a.repo}`, `${b.owner}/${b.repo}`),
   );
@@ -149,6 +162,10 @@ export async function expandPolicy(
       });
     } else if (limit) {
       repositoryResources.push(limitResource(scope, limit));
+      const listed = (repository.summary as RepositoryListing | undefined)?.interactionLimit;
+      const key = resourceKey('InteractionLimit', `repo/${owner}/${repo}`);
+      if (listed?.observed) observed.set(key, listed.limit);
+      else if (listed) unanswered.set(key, listed.reason);
     }
     if (repository.explicit && repository.summary?.archived) {
       warnings.push(
@@ -186,7 +203,7 @@ export async function expandPolicy(
     );
   }
   resources.push(...repositoryResources);
-  return { resources, warnings };
+  return { resources, warnings, observed, unanswered };
 }
 
 /** One repository and the entries that declare it. */
@@ -381,22 +398,26 @@ async function listSelectedOwners(
   concurrency: number,
 ): Promise<Map<string, readonly RepositorySummary[]>> {
   const owners = new Map<string, RepositorySelector['owner']>();
+  // An owner whose selectors all want public repositories is listed without the others.
+  const publicOnly = new Map<string, boolean>();
   for (const entry of policy.repositories) {
     if (entry.type !== 'selector') continue;
     // The first spelling seen is the one listed; GitHub matches owners case-insensitively.
     const key = ownerKey(entry.selector);
     if (!owners.has(key)) owners.set(key, entry.selector.owner);
+    publicOnly.set(key, (publicOnly.get(key) ?? true) && entry.selector.visibility === 'public');
   }
   const pool = pLimit(concurrency);
   const listings = new Map<string, readonly RepositorySummary[]>();
   await Promise.all(
     [...owners.entries()].map(([key, owner]) =>
       pool(async () => {
+        const options = { visibility: publicOnly.get(key) ? 'public' : 'all' } as const;
         listings.set(
           key,
           owner.type === 'organization'
-            ? await port.listOrgRepositories(owner.login)
-            : await port.listUserRepositories(owner.login),
+            ? await port.listOrgRepositories(owner.login, options)
+            : await port.listUserRepositories(owner.login, options),
         );
       }),
     ),

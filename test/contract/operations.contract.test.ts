@@ -499,6 +499,22 @@ const cases: Case[] = [
       emu.admin.addFault({ kind: 'secondary_rate_limit', path: REPO }),
     ),
   },
+  // The modeled secondary limits answer in GitHub's error shape, 403 or 429
+  {
+    name: 'secondary rate limit (REST points), 403',
+    status: 403,
+    run: call('PUT', REPO, { ...owner, body: { limit: 'existing_users' } }, (emu) =>
+      emu.admin.setProfile({ secondaryLimits: { restPointsPerMinute: 4 } }),
+    ),
+  },
+  {
+    name: 'secondary rate limit (REST points), 429',
+    status: 429,
+    run: call('GET', '/user', owner, async (emu) => {
+      await emu.admin.setProfile({ secondaryLimits: { restPointsPerMinute: 1, status: 429 } });
+      await gitHubRequest(emu.url, 'GET', '/user', owner);
+    }),
+  },
   {
     name: '502 fault',
     status: 502,

@@ -4,6 +4,7 @@ import {
   executionOrder,
   interactionLimitSpec,
   planResources,
+  prBypassListSpec,
   prCreationCapSpec,
 } from '../../src/core';
 import { FakeGitHub, clientForFake } from '../support/fake-github';
@@ -18,8 +19,11 @@ const repoLimit = (repository: string): DesiredResource => ({
   ensure: 'present',
   spec: interactionLimitSpec({ repository, limit: 'collaborators_only' }),
 });
+/** Requests that change something (GraphQL queries, POST /graphql, only read). */
 const writes = (fake: FakeGitHub) =>
-  fake.requests.filter((r) => r.method !== 'GET').map((r) => `${r.method} ${r.path}`);
+  fake.requests
+    .filter((r) => r.method !== 'GET' && r.path !== '/graphql')
+    .map((r) => `${r.method} ${r.path}`);
 
 describe('applyPlan', () => {
   test('org and user limits are written before repository limits; results keep the plan order', async () => {
@@ -38,7 +42,9 @@ describe('applyPlan', () => {
         IN_FORCE('existing_users', 'organization'),
       )
       .on('GET', '/user/interaction-limits', { status: 204 }, IN_FORCE('existing_users', 'user'))
-      .on('PUT', /interaction-limits$/, IN_FORCE('collaborators_only', 'repository'));
+      .on('PUT', '/repos/acme/api/interaction-limits', IN_FORCE('collaborators_only', 'repository'))
+      .on('PUT', '/orgs/other/interaction-limits', IN_FORCE('existing_users', 'organization'))
+      .on('PUT', '/user/interaction-limits', IN_FORCE('existing_users', 'user'));
     const client = clientFor(fake);
     const plan = await planResources(
       client,
@@ -57,7 +63,7 @@ describe('applyPlan', () => {
     const result = await applyPlan(client, plan, {
       now: NOW,
       onProgress: (e: ApplyProgress) =>
-        events.push(`${e.type} ${e.change.id} ${e.step}/${e.total}`),
+        events.push(`${e.type} ${e.change.id} ${'step' in e ? `${e.step}/${e.total}` : ''}`),
     });
     expect(writes(fake)).toEqual([
       'PUT /orgs/other/interaction-limits',
@@ -163,7 +169,7 @@ describe('applyPlan', () => {
     expect(result.converged).toBe(true);
   });
 
-  test('GitHub accepting a write that does not stick is a failure, not a success', async () => {
+  test("GitHub's answer to a write is the confirmation: one that differs is a failure, and nothing is read back", async () => {
     const fake = new FakeGitHub()
       .on('GET', '/orgs/acme/interaction-limits/pulls/creation-cap', {
         status: 200,
@@ -171,7 +177,7 @@ describe('applyPlan', () => {
       })
       .on('PATCH', '/orgs/acme/interaction-limits/pulls/creation-cap', {
         status: 200,
-        body: { enabled: true, max_open_pull_requests: 3 },
+        body: { enabled: false, max_open_pull_requests: 3 },
       });
     const client = clientFor(fake);
     const plan = await planResources(client, [
@@ -180,13 +186,69 @@ describe('applyPlan', () => {
         spec: prCreationCapSpec({ organization: 'acme', maxOpenPullRequests: 3 }),
       },
     ]);
+    const before = fake.requests.length;
     const result = await applyPlan(client, plan);
     expect(result.results[0]).toMatchObject({
       outcome: 'failed',
       writes: 1,
       observedAfter: { enabled: false },
     });
-    expect(result.results[0].message).toContain('reading it back still shows');
+    expect(result.results[0].message).toContain(
+      'GitHub accepted the writes, but its state still shows',
+    );
+    expect(fake.requests.slice(before).map((r) => r.method)).toEqual(['PATCH']);
+  });
+
+  test('a bypass list is read back after every write, and one GitHub did not keep is a failure then', async () => {
+    const fake = new FakeGitHub()
+      .on(
+        'GET',
+        '/repos/acme/api/interaction-limits/pulls/bypass-list',
+        { status: 200, body: [] },
+        {
+          status: 200,
+          body: [],
+        },
+      )
+      .on('GET', '/repos/acme/api/interaction-limits', { status: 200, body: {} })
+      .on('PUT', '/repos/acme/api/interaction-limits', IN_FORCE('collaborators_only', 'repository'))
+      .on('PUT', '/repos/acme/api/interaction-limits/pulls/bypass-list', { status: 204 });
+    const client = clientFor(fake);
+    const plan = await planResources(
+      client,
+      [
+        {
+          ensure: 'present',
+          spec: prBypassListSpec({ repository: 'acme/api', users: ['hubot'] }),
+        },
+        repoLimit('acme/api'),
+      ],
+      { now: NOW },
+    );
+    const before = fake.requests.length;
+    const events: string[] = [];
+    const result = await applyPlan(client, plan, {
+      now: NOW,
+      onProgress: (e) =>
+        events.push(`${e.type} ${e.change.id} ${'result' in e ? e.result.outcome : ''}`.trim()),
+    });
+    expect(fake.requests.slice(before).map((r) => `${r.method} ${r.path}`)).toEqual([
+      'PUT /repos/acme/api/interaction-limits/pulls/bypass-list',
+      'PUT /repos/acme/api/interaction-limits',
+      'GET /repos/acme/api/interaction-limits/pulls/bypass-list',
+    ]);
+    expect(events).toEqual([
+      'started acme/api',
+      'finished acme/api applied',
+      'started repo/acme/api',
+      'finished repo/acme/api applied',
+      'confirmed acme/api failed',
+    ]);
+    expect(result.results[0]).toMatchObject({ outcome: 'failed', writes: 1 });
+    expect(result.results[0].message).toContain(
+      'GitHub accepted the writes, but its state still shows',
+    );
+    expect(result.ok).toBe(false);
   });
 
   test("a saved user-scope plan is not applied with another user's token", async () => {

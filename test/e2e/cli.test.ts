@@ -10,14 +10,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LoggedRequest } from '../../src/emulator';
 import { emulatorEnv, runBinary, runCli } from '../support/cli';
-import { useTestEmulator } from '../support/emulator';
+import { useTestEmulator, isWrite } from '../support/emulator';
 
 const POLICY = 'examples/policy/acme.yaml';
 const DAY = 24 * 3600;
 const TOKEN = 'gho_emulator_octocat';
 
-const writes = (requests: readonly LoggedRequest[]) =>
-  requests.filter((r) => r.method !== 'GET' && r.method !== 'HEAD');
+const writes = (requests: readonly LoggedRequest[]) => requests.filter(isWrite);
 
 const emu = useTestEmulator({ lifetime: 'test' });
 let env: NodeJS.ProcessEnv;

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { emulatorEnv, runCli } from '../support/cli';
-import { TOKENS, useTestEmulator } from '../support/emulator';
+import { TOKENS, useTestEmulator, isWrite } from '../support/emulator';
 
 /** The CLI meets what GitHub really does (issue: "What GitHub really does"), against the emulator. */
 const emu = useTestEmulator();
@@ -15,9 +15,7 @@ function policyFile(name: string, yaml: string): string {
 }
 
 const writes = async () =>
-  (await emu.admin.requests()).requests
-    .filter((r) => r.method !== 'GET')
-    .map((r) => `${r.method} ${r.path}`);
+  (await emu.admin.requests()).requests.filter(isWrite).map((r) => `${r.method} ${r.path}`);
 
 describe('the CLI and what GitHub really does', () => {
   test('an interaction limit on a private repository is an error before any write', async () => {

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { emulatorEnv, runBinary, runCli } from '../support/cli';
-import { useTestEmulator } from '../support/emulator';
+import { useTestEmulator, isWrite } from '../support/emulator';
 
 const POLICY = 'examples/policy/acme.yaml';
 // An SGR escape sequence (colour, bold): ESC [ … m.
@@ -11,8 +11,7 @@ const ANSI_ALL = new RegExp(ANSI.source, 'g');
 
 const emu = useTestEmulator({ lifetime: 'test' });
 
-const writeCount = async () =>
-  (await emu.admin.requests()).requests.filter((r) => r.method !== 'GET').length;
+const writeCount = async () => (await emu.admin.requests()).requests.filter(isWrite).length;
 
 describe('on a terminal', () => {
   test('plan uses colour; piped output and NO_COLOR are plain', async () => {

@@ -2,7 +2,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
-import { registerEmulatorCommand, runEmulatorCommand } from '../../src/emulator';
+import {
+  EmulatorAdminClient,
+  GITHUB_SECONDARY_LIMITS,
+  registerEmulatorCommand,
+  runEmulatorCommand,
+} from '../../src/emulator';
 import { isLoopbackHost } from '../../src/emulator/cli';
 import { TOKENS, gitHubRequest } from '../support/emulator';
 
@@ -100,6 +105,10 @@ describe('gh-interactions emulator (CLI)', () => {
     [['--port', '70000'], /not a port/],
     [['--colour'], /unknown option '--colour'/],
     [['--seed'], /argument missing/],
+    [['--profile', 'gitlab'], /"gitlab" is not a profile; expected "default" or "github"/],
+    [['--latency', '-5'], /"-5" is not a latency/],
+    [['--latency', 'slow'], /"slow" is not a latency/],
+    [['--secondary-limits', 'yes'], /"yes" is neither "on" nor "off"/],
   ])('rejects %j with exit code 1 and a clear message', async (argv, message) => {
     const output = capture();
     expect(await runEmulatorCommand(argv, output.io)).toBe(1);
@@ -132,7 +141,58 @@ describe('gh-interactions emulator (CLI)', () => {
       '--seed',
       '--state',
       '--allow-remote',
+      '--profile',
+      '--latency',
+      '--secondary-limits',
     ]);
+  });
+
+  it('--profile github turns on GitHub’s secondary limits and 30 ms of latency', async () => {
+    const run = await serve(['--profile', 'github']);
+    expect(run.output.out()).toContain(
+      'profile: github, latency 30 ms, secondary limits on (100 concurrent, 900 REST and 2000 GraphQL points, 90 s of server time per 60 s)',
+    );
+    const admin = new EmulatorAdminClient(run.url);
+    expect(await admin.profile()).toMatchObject({
+      profile: 'github',
+      latencyMs: 30,
+      secondaryLimits: GITHUB_SECONDARY_LIMITS,
+    });
+    const started = Date.now();
+    expect((await gitHubRequest(run.url, 'GET', '/user', { token: TOKENS.octocat })).status).toBe(
+      200,
+    );
+    expect(Date.now() - started).toBeGreaterThanOrEqual(25);
+    run.stop();
+    expect(await run.exit).toBe(0);
+  });
+
+  it('--latency and --secondary-limits override the profile', async () => {
+    const run = await serve(['--profile', 'github', '--latency', '0', '--secondary-limits', 'off']);
+    expect(run.output.out()).toContain('profile: github, latency 0 ms, secondary limits off');
+    expect(await new EmulatorAdminClient(run.url).profile()).toMatchObject({
+      profile: 'github',
+      latencyMs: 0,
+      secondaryLimits: false,
+    });
+    run.stop();
+    expect(await run.exit).toBe(0);
+
+    const plain = await serve(['--secondary-limits', 'on']);
+    expect(await new EmulatorAdminClient(plain.url).profile()).toMatchObject({
+      profile: 'default',
+      latencyMs: 0,
+      secondaryLimits: GITHUB_SECONDARY_LIMITS,
+    });
+    plain.stop();
+    expect(await plain.exit).toBe(0);
+  });
+
+  it('the default profile has neither limits nor latency', async () => {
+    const run = await serve([]);
+    expect(run.output.out()).toContain('profile: default, latency 0 ms, secondary limits off');
+    run.stop();
+    expect(await run.exit).toBe(0);
   });
 });
 

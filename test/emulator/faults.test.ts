@@ -19,6 +19,28 @@ function rawGet(url: string): Promise<number> {
   });
 }
 
+/** A raw write, so a dropped connection shows up as the socket error it is. */
+function rawWrite(url: string, method: string, body: unknown): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(
+      url,
+      {
+        method,
+        headers: {
+          authorization: `Bearer ${TOKENS.octocat}`,
+          'content-type': 'application/json',
+        },
+      },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+      },
+    );
+    req.on('error', reject);
+    req.end(JSON.stringify(body));
+  });
+}
+
 describe('fault injection', () => {
   const emu = useTestEmulator();
   const get = (path = REPO) => gitHubRequest(emu.url, 'GET', path, { token: TOKENS.octocat });
@@ -76,6 +98,69 @@ describe('fault injection', () => {
     expect(await rawGet(`${emu.url}${REPO}`)).toBe(200);
     const log = await emu.admin.requests();
     expect(log.requests.map((r) => r.status)).toEqual([0, 200]);
+  });
+
+  it('drop: logs who sent what, so a test can tell which write never reached the route', async () => {
+    await emu.admin.addFault({ kind: 'drop', method: 'PUT', times: 1 });
+    await expect(rawWrite(`${emu.url}${REPO}`, 'PUT', { limit: 'existing_users' })).rejects.toThrow(
+      /socket hang up|ECONNRESET/,
+    );
+    // Nothing was written.
+    expect((await emu.admin.state()).limits.repos).toEqual({});
+    expect((await emu.admin.requests()).requests).toEqual([
+      expect.objectContaining({
+        method: 'PUT',
+        path: REPO,
+        status: 0,
+        user: 'octocat',
+        body: { limit: 'existing_users' },
+        fault: 'drop',
+      }),
+    ]);
+  });
+
+  it('drop_after_commit: the write happens, then the connection is destroyed unanswered', async () => {
+    const id = await emu.admin.addFault({
+      kind: 'drop_after_commit',
+      method: 'PUT',
+      path: REPO,
+      times: 1,
+    });
+    const hit = emu.waitFor('fault', (f) => f.faultId === id);
+    const logged = emu.waitFor('request');
+    await expect(
+      rawWrite(`${emu.url}${REPO}`, 'PUT', { limit: 'contributors_only' }),
+    ).rejects.toThrow(/socket hang up|ECONNRESET/);
+    expect(await hit).toMatchObject({ kind: 'drop_after_commit', method: 'PUT', path: REPO });
+    expect(await logged).toMatchObject({
+      method: 'PUT',
+      path: REPO,
+      status: 0,
+      routeStatus: 200,
+      user: 'octocat',
+      body: { limit: 'contributors_only' },
+      fault: 'drop_after_commit',
+    });
+    // The client saw nothing, but the limit is there: a retry must find it, not write it again.
+    expect((await emu.admin.state()).limits.repos).toMatchObject({
+      'acme/api': { limit: 'contributors_only' },
+    });
+    const read = await get();
+    expect(read.body).toMatchObject({ limit: 'contributors_only', origin: 'repository' });
+    // The dropped request counted against the primary rate limit (GitHub handled it).
+    expect(read.headers.get('x-ratelimit-used')).toBe('2');
+  });
+
+  it('drop_after_commit of a refused write: nothing committed, still no answer', async () => {
+    await emu.admin.addFault({ kind: 'drop_after_commit', method: 'PUT', times: 1 });
+    await expect(rawWrite(`${emu.url}${REPO}`, 'PUT', { limit: 'nonsense' })).rejects.toThrow(
+      /socket hang up|ECONNRESET/,
+    );
+    expect((await emu.admin.state()).limits.repos).toEqual({});
+    expect((await emu.admin.requests()).requests[0]).toMatchObject({
+      status: 0,
+      routeStatus: 422,
+    });
   });
 
   it('rate: affects a repeatable share of requests, decided by the seed', async () => {

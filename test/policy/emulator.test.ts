@@ -19,21 +19,34 @@ describe('githubPolicyPort against the emulator', () => {
   const seed: Seed = { ...DEFAULT_SEED, repos: [...(DEFAULT_SEED.repos ?? []), ...manyRepos] };
   const emulator = useTestEmulator({ seed, resetBeforeEach: false });
 
-  const port = () =>
-    githubPolicyPort(createClient({ baseUrl: emulator.url, token: TOKENS.octocat, retries: 0 }));
+  const port = (options: { graphql?: boolean } = {}) =>
+    githubPolicyPort(
+      createClient({ baseUrl: emulator.url, token: TOKENS.octocat, retries: 0 }),
+      options,
+    );
 
   it('expands examples/policy/acme.yaml as the fake port of the default seed does', async () => {
     const policy = await loadPolicyFile(
       join(__dirname, '..', '..', 'examples', 'policy', 'acme.yaml'),
     );
-    const real = await expandPolicy(policy, port());
     const fake = await expandPolicy(policy, new FakePolicyPort(SEED_REPOSITORIES));
-    expect(real).toEqual(fake);
+    const rest = await expandPolicy(policy, port({ graphql: false }));
+    const graphql = await expandPolicy(policy, port());
+    expect(rest.resources).toEqual(fake.resources);
+    expect(graphql.resources).toEqual(fake.resources);
+    // The GraphQL listing also observed each selected repository's limit (none in the seed).
+    expect([...graphql.observed.values()]).toEqual(Array(graphql.observed.size).fill(null));
+    expect([...graphql.observed.keys()]).toContain('InteractionLimit:repo/acme/api');
   });
 
-  it('lists every page of an organization, and reads the token user', async () => {
-    const policy = parsePolicy(
-      `version: 1
+  it.each([
+    ['REST', { graphql: false }, 'GET', '/orgs/acme/repos'],
+    ['GraphQL', {}, 'POST', '/graphql'],
+  ])(
+    'lists every page of an organization through %s, and reads the token user',
+    async (_how, options, method, path) => {
+      const policy = parsePolicy(
+        `version: 1
 user:
   login: octocat
   interaction_limit: { limit: existing_users }
@@ -41,14 +54,15 @@ repositories:
   - select: { organization: acme, names: ['svc-*'] }
     pr_creation_cap: false
 `,
-      'p.yaml',
-    );
-    const before = emulator.exchanges.length;
-    const { resources } = await expandPolicy(policy, port());
-    expect(resources).toHaveLength(1 + manyRepos.length);
-    const listings = emulator.exchanges
-      .slice(before)
-      .filter((exchange) => exchange.method === 'GET' && exchange.path === '/orgs/acme/repos');
-    expect(listings).toHaveLength(2);
-  });
+        'p.yaml',
+      );
+      const before = emulator.exchanges.length;
+      const { resources } = await expandPolicy(policy, port(options));
+      expect(resources).toHaveLength(1 + manyRepos.length);
+      const listings = emulator.exchanges
+        .slice(before)
+        .filter((exchange) => exchange.method === method && exchange.path === path);
+      expect(listings).toHaveLength(2);
+    },
+  );
 });

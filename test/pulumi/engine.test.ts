@@ -1,4 +1,4 @@
-import { TOKENS, useTestEmulator } from '../support/emulator';
+import { TOKENS, useTestEmulator, isWrite } from '../support/emulator';
 import type { Kind, ProviderServer, PulumiProject } from '../support/pulumi-harness';
 import {
   KINDS,
@@ -49,7 +49,7 @@ function resource(kind: Kind, name: string): StackResource {
 
 async function writes(): Promise<string[]> {
   const { requests } = await emu.admin.requests();
-  return requests.filter((r) => r.method !== 'GET').map((r) => `${r.method} ${r.path}`);
+  return requests.filter(isWrite).map((r) => `${r.method} ${r.path}`);
 }
 
 /** What the provider printed since `from` (the engine's diagnostics). */

@@ -2,7 +2,7 @@ import { createClient } from '../../src/github';
 import type { OperationOptions } from '../../src/pulumi/runtime/operations';
 import { check, create, diff, read, remove, update } from '../../src/pulumi/runtime/operations';
 import { PULUMI_UNKNOWN } from '../../src/pulumi/runtime/values';
-import { TOKENS, useTestEmulator } from '../support/emulator';
+import { TOKENS, useTestEmulator, isWrite } from '../support/emulator';
 
 /**
  * The provider's operations in-process against the emulator: the semantics, case by case. The
@@ -22,7 +22,7 @@ function options(token: string = TOKENS.octocat): OperationOptions & { lines: st
 
 async function writes(): Promise<string[]> {
   const { requests } = await emu.admin.requests();
-  return requests.filter((r) => r.method !== 'GET').map((r) => `${r.method} ${r.path}`);
+  return requests.filter(isWrite).map((r) => `${r.method} ${r.path}`);
 }
 
 const website = { repository: 'acme/website', limit: 'contributors_only' };

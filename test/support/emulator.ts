@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { EmulatorEventSource, EmulatorState, Exchange, Seed } from '../../src/emulator';
 import { EmulatorAdminClient, startEmulator } from '../../src/emulator';
+import { checkGraphqlExchange, isGraphqlExchange } from './graphql-contract';
 import { findOperation, validateQuery, validateRequestBody, validateResponse } from './openapi';
 
 /**
@@ -45,6 +46,10 @@ export const CLIENT_USER_AGENT_PREFIX = 'gh-interactions/';
 /** The contract checks for one exchange (exported for the contract tests themselves). */
 export function checkExchange(exchange: Exchange): string[] {
   if (exchange.admin) return [];
+  if (isGraphqlExchange(exchange)) {
+    const userAgent = String(exchange.requestHeaders['user-agent'] ?? '');
+    return checkGraphqlExchange(exchange, userAgent.startsWith(CLIENT_USER_AGENT_PREFIX));
+  }
   const violations: string[] = [];
   const where = `${exchange.method} ${exchange.path} → ${exchange.status}`;
   const documented = findOperation(exchange.method, exchange.path);
@@ -285,4 +290,14 @@ export function generateAppKeys(): { privateKeyPem: string; publicKeyPem: string
     privateKeyPem: privateKey.export({ type: 'pkcs1', format: 'pem' }).toString(),
     publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
   };
+}
+
+/**
+ * Whether a logged request changes something: any method but GET and HEAD, except GraphQL
+ * queries (POST /graphql reads limits in batches; the emulator serves no mutation).
+ */
+export function isWrite(request: { readonly method: string; readonly path: string }): boolean {
+  return (
+    request.method !== 'GET' && request.method !== 'HEAD' && !request.path.endsWith('/graphql')
+  );
 }

@@ -1,7 +1,7 @@
 import { createInterface } from 'node:readline';
 import type { ApplyResult, Plan } from '../../core';
 import { applyPlan, checkPlanStaleness, executionOrder, pendingChanges } from '../../core';
-import { CliUsageError, connect } from '../connection';
+import { CliUsageError, connect, readOptions } from '../connection';
 import type { CliIO, Style } from '../io';
 import { EXIT_ERROR, EXIT_OK, styleFor, writeLine } from '../io';
 import { readSavedPlan } from '../plan-file';
@@ -34,8 +34,12 @@ export async function applyCommand(io: CliIO, options: ApplyOptions): Promise<nu
         `The saved plan ${options.file} was made against ${saved.baseUrl}, not ${client.baseUrl} (GITHUB_BASE_URL). Plan again against this server.`,
       );
     }
+    const reads = readOptions(io);
     const staleness = await checkPlanStaleness(client, saved.plan, {
       concurrency: options.concurrency,
+      graphql: reads.graphql,
+      onObservationFallback: ({ kind, id, reason }) =>
+        reads.onGraphqlFallback?.(`${kind} ${id}`, reason),
     });
     if (staleness.stale) {
       const lines = staleness.changes.map(
@@ -86,7 +90,18 @@ export async function applyCommand(io: CliIO, options: ApplyOptions): Promise<nu
     .filter((change) => change.action !== 'none' && change.action !== 'blocked');
   const result = await applyPlan(client, plan, {
     onProgress: (event) => {
-      if (options.json || event.type !== 'finished' || event.change.action === 'none') return;
+      if (options.json) return;
+      if (event.type === 'confirmed') {
+        // Read back after every write (a bypass list): say so only when it did not stick.
+        if (event.result.outcome === 'failed') {
+          writeLine(
+            io.stdout,
+            `  [read back] ${describe(event.change)}: ${outcomeText('failed', style)} ${event.result.message}`,
+          );
+        }
+        return;
+      }
+      if (event.type !== 'finished' || event.change.action === 'none') return;
       if (event.result.outcome === 'blocked' || event.change.action === 'blocked') {
         // Asked: the reason and remedy are in the plan printed above. --yes: say them once here.
         const detail = options.yes ? `to do: ${event.change.remedy ?? ''}` : '(see "to do" above)';

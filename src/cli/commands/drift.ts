@@ -6,9 +6,11 @@ import { annotate, appendStepSummary } from '../github-actions';
 import { refuseSavedPlan } from '../plan-file';
 import { planPolicy } from '../policy-plan';
 import { renderPlan } from '../render-plan';
+import type { DriftFormat } from './drift-format';
+import { DRIFT_FORMATS } from './drift-format';
 
-export type DriftFormat = 'text' | 'json' | 'github';
-export const DRIFT_FORMATS: readonly DriftFormat[] = ['text', 'json', 'github'];
+export type { DriftFormat } from './drift-format';
+export { DRIFT_FORMATS } from './drift-format';
 
 export interface DriftOptions {
   readonly policy: string;

@@ -1,4 +1,4 @@
-import type { GitHubClient } from '../../github';
+import type { GitHubClient, ObservedInteractionLimit } from '../../github';
 import {
   ShadowedLimitError,
   removeOrgInteractionLimit,
@@ -21,10 +21,14 @@ export async function applyInteractionLimitChange(
   const scope = change.target.scope;
   await checkUserScopeBeforeWrite(client, change.target);
   for (const operation of change.operations) {
-    const removed = await runOperation(client, scope, operation);
+    const outcome = await runOperation(client, scope, operation);
     log.writes++;
-    if (removed === 'already-overwritten') {
+    if (outcome === 'already-overwritten') {
       log.note = `${change.id} had no repository limit left to remove: a limit on its owner overwrote it (GitHub answered 409).`;
+      // What is in force now is the owner's limit, which the answer does not show: read it.
+      delete log.answered;
+    } else {
+      log.answered = { observed: outcome.observed };
     }
   }
 }
@@ -33,14 +37,17 @@ async function runOperation(
   client: GitHubClient,
   scope: LimitScope,
   operation: LimitOperation,
-): Promise<'done' | 'already-overwritten'> {
+): Promise<{ observed: ObservedInteractionLimit | null } | 'already-overwritten'> {
   if (operation.type === 'set_limit') {
+    // GitHub answers a PUT with the limit now in force: that answer is the confirmation.
     const input = { limit: operation.limit, expiry: operation.expiry };
-    if (scope.type === 'organization') await setOrgInteractionLimit(client, scope.org, input);
-    else if (scope.type === 'repository')
-      await setRepoInteractionLimit(client, scope.owner, scope.repo, input);
-    else await setUserInteractionLimit(client, input);
-    return 'done';
+    if (scope.type === 'organization') {
+      return { observed: await setOrgInteractionLimit(client, scope.org, input) };
+    }
+    if (scope.type === 'repository') {
+      return { observed: await setRepoInteractionLimit(client, scope.owner, scope.repo, input) };
+    }
+    return { observed: await setUserInteractionLimit(client, input) };
   }
   if (scope.type === 'organization') await removeOrgInteractionLimit(client, scope.org);
   else if (scope.type === 'user') await removeUserInteractionLimit(client);
@@ -54,5 +61,7 @@ async function runOperation(
       throw error;
     }
   }
-  return 'done';
+  // 204: no limit is left at this scope. (A repository under an owner's limit never gets here:
+  // that change is blocked, or GitHub answers 409 above.)
+  return { observed: null };
 }

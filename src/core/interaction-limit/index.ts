@@ -9,7 +9,7 @@ import {
   interactionLimitTargetOf,
   parseInteractionLimitId,
 } from './identity';
-import { observeInteractionLimit } from './observe';
+import { observeInteractionLimit, observeInteractionLimitsBatch } from './observe';
 import { refineOwnerLimits } from './refine';
 import {
   INTERACTION_LIMIT_ATTRIBUTES,
@@ -58,6 +58,7 @@ export const interactionLimitKind: ResourceKindContract<InteractionLimitTypes> =
   resolveDesired: resolveInteractionLimitUser,
   executionRank: interactionLimitExecutionRank,
   observe: (client, target) => observeInteractionLimit(client, target.scope),
+  observeBatch: observeInteractionLimitsBatch,
   canonicalObserved: interactionLimitCanonical,
   describeObserved: describeInteractionLimit,
   diff: diffInteractionLimit,

@@ -1,6 +1,7 @@
 import type { GitHubClient } from '../../github';
 import { updateOrgPrCreationCap, updateRepoPrCreationCap } from '../../github';
 import type { WriteLog } from '../writes';
+import { observedCap } from './observe';
 import type { PrCreationCapChange } from './types';
 
 export async function applyPrCreationCapChange(
@@ -17,8 +18,12 @@ export async function applyPrCreationCapChange(
         : {}),
       ...(operation.includeDrafts !== undefined ? { includeDrafts: operation.includeDrafts } : {}),
     };
-    if (scope.type === 'organization') await updateOrgPrCreationCap(client, scope.org, input);
-    else await updateRepoPrCreationCap(client, scope.owner, scope.repo, input);
+    const cap =
+      scope.type === 'organization'
+        ? await updateOrgPrCreationCap(client, scope.org, input)
+        : await updateRepoPrCreationCap(client, scope.owner, scope.repo, input);
     log.writes++;
+    // GitHub answers a PATCH with the cap now in force: that answer is the confirmation.
+    log.answered = { observed: observedCap(cap) };
   }
 }

@@ -1,4 +1,4 @@
-import type { GitHubClient } from '../../github';
+import type { GitHubClient, PrCreationCapSettings } from '../../github';
 import { NotAvailableError, getOrgPrCreationCap, getRepoPrCreationCap } from '../../github';
 import type { CapScope, ObservedCap } from './types';
 
@@ -12,14 +12,19 @@ export async function observePrCreationCap(
       scope.type === 'organization'
         ? await getOrgPrCreationCap(client, scope.org)
         : await getRepoPrCreationCap(client, scope.owner, scope.repo);
-    return {
-      available: true,
-      enabled: cap.enabled,
-      maxOpenPullRequests: cap.maxOpenPullRequests,
-      includeDrafts: cap.includeDrafts,
-    };
+    return observedCap(cap);
   } catch (error) {
     if (error instanceof NotAvailableError) return { available: false };
     throw error;
   }
+}
+
+/** The cap as GitHub answers it (a GET, or the PATCH that set it), in the kind's observed shape. */
+export function observedCap(cap: PrCreationCapSettings): ObservedCap {
+  return {
+    available: true,
+    enabled: cap.enabled,
+    maxOpenPullRequests: cap.maxOpenPullRequests,
+    includeDrafts: cap.includeDrafts,
+  };
 }

@@ -2,7 +2,8 @@ import type { AdminCreationCapInput, CreationCapState } from '../creation-cap/ad
 import type { FaultSpec } from '../faults/registry';
 import type { AdminLimitInput } from '../interaction-limits/admin';
 import type { LimitResponse } from '../interaction-limits/precedence';
-import type { AdminRateLimitInput } from '../rate-limits/admin';
+import type { AdminRateLimitInput, ProfileView } from '../rate-limits/admin';
+import type { ProfileInput } from '../rate-limits/profile';
 import type { RateLimitStatus } from '../rate-limits/rate-limiter';
 import type { RequestLogView } from '../request-log/log';
 import type { Seed } from '../state/seed';
@@ -130,6 +131,24 @@ export class EmulatorAdminClient {
     input: AdminRateLimitInput,
   ): Promise<{ limitPerHour: number; budgets: Record<string, RateLimitStatus> }> {
     return this.call('PATCH', '/rate-limit', input);
+  }
+
+  /** The traffic profile in force (latency, secondary limits), refusals and usage. */
+  profile(): Promise<ProfileView> {
+    return this.call('GET', '/profile');
+  }
+
+  /**
+   * Switches the profile and/or overrides its parts: `{profile: 'github'}`, `{latencyMs: 0}`,
+   * `{secondaryLimits: false}`, `{secondaryLimits: {restPointsPerMinute: 10}}`.
+   */
+  setProfile(input: ProfileInput): Promise<ProfileView> {
+    return this.call('POST', '/profile', input);
+  }
+
+  /** Requests a secondary limit refused since the request log was last cleared (or a reset). */
+  async secondaryLimitRefusals(): Promise<number> {
+    return (await this.profile()).secondaryLimitRefusals;
   }
 
   async addFault(spec: FaultSpec): Promise<string> {

@@ -1,12 +1,20 @@
 import { STATUS_CODES } from 'node:http';
 import type { HttpResult } from '../http/results';
 import { basicError, REST_DOCS_URL } from '../http/results';
-import { RATE_LIMIT_DOCS, SECONDARY_RATE_LIMIT_DOCS, supportSuffix } from '../rate-limits/answers';
+import {
+  RATE_LIMIT_DOCS,
+  SECONDARY_RATE_LIMIT_DOCS,
+  SECONDARY_RATE_LIMIT_MESSAGE,
+  supportSuffix,
+} from '../rate-limits/answers';
 import { rateLimitHeaders } from '../rate-limits/rate-limiter';
 import type { EmulatorState } from '../state/emulator-state';
 import type { Fault } from './registry';
 
-/** The answer of a terminal fault (everything but `latency`, and `drop`, handled by the caller). */
+/**
+ * The answer of a terminal fault (everything but `latency`, and the drops, which the caller
+ * handles).
+ */
 export function faultResult(state: EmulatorState, fault: Fault, requestId: string): HttpResult {
   const retryAfter = fault.retryAfterSeconds ?? 60;
   const nowSeconds = Math.floor(state.now() / 1000);
@@ -26,7 +34,7 @@ export function faultResult(state: EmulatorState, fault: Fault, requestId: strin
       // The wording plugin-throttling matches (/\bsecondary rate\b/i), with retry-after.
       return basicError(
         403,
-        `You have exceeded a secondary rate limit. Please wait a few minutes before you try again.${supportSuffix(requestId)}`,
+        `${SECONDARY_RATE_LIMIT_MESSAGE}${supportSuffix(requestId)}`,
         SECONDARY_RATE_LIMIT_DOCS,
         { 'retry-after': String(retryAfter) },
       );

@@ -2,7 +2,8 @@ import { z } from 'zod';
 
 /**
  * Injected failures, so clients can be tested against what GitHub does on a bad day: slow
- * answers, 5xx, dropped connections, primary and secondary rate limits. Whether a matching
+ * answers, 5xx, dropped connections (before the request is handled, or after a write has
+ * committed: `drop_after_commit`), primary and secondary rate limits. Whether a matching
  * request is affected is drawn from a seeded generator, so a test with `rate: 0.5` behaves the
  * same on every run.
  */
@@ -10,6 +11,7 @@ export const FAULT_KINDS = [
   'latency',
   'status',
   'drop',
+  'drop_after_commit',
   'rate_limit',
   'secondary_rate_limit',
 ] as const;

@@ -4,8 +4,10 @@ import { authenticate, authorizeRoute } from '../auth/authenticate';
 import type { Principal } from '../auth/principal';
 import { principalName } from '../auth/principal';
 import { faultResult } from '../faults/answers';
+import type { FaultKind } from '../faults/registry';
 import { primaryLimitExceeded } from '../rate-limits/answers';
 import { rateLimitHeaders, rateLimitKey } from '../rate-limits/rate-limiter';
+import type { SecondaryLimitKind } from '../rate-limits/secondary-limiter';
 import type { EmulatorRuntime } from '../runtime';
 import { selectApiVersion } from './api-version';
 import { computeEtag, ifNoneMatchHits } from './etag';
@@ -18,9 +20,13 @@ export interface RequestInfo {
   readonly requestId: string;
   /** True when the client used the GHES layout (`/api/v3/...`). */
   readonly ghes: boolean;
+  /** Who the credentials name (anonymous when missing or refused), resolved on arrival. */
+  caller?: Principal;
   principal?: Principal;
   /** The serialized response body, captured in onSend for `onExchange`. */
   responsePayload?: string;
+  /** Set by a `drop_after_commit` fault: the route runs, and its answer is never sent. */
+  dropAnswer?: boolean;
 }
 
 export function pathOf(url: string): string {
@@ -33,11 +39,25 @@ function urlsFor(request: FastifyRequest, info: RequestInfo): Urls {
   return { api: info.ghes ? `${html}/api/v3` : html, html };
 }
 
+/** The headers of every GitHub answer. */
+export function writeCommonHeaders(
+  runtime: EmulatorRuntime,
+  reply: FastifyReply,
+  info: RequestInfo,
+): void {
+  reply.header('x-github-request-id', info.requestId);
+  // The Date header follows the emulator clock: @octokit/auth-app uses it to correct JWT skew.
+  reply.header('date', new Date(runtime.state.now()).toUTCString());
+  reply.header('vary', 'Accept, Authorization, Cookie, X-GitHub-OTP');
+  reply.header('x-github-media-type', 'github.v3; format=json');
+}
+
 /**
- * Answers one GitHub request the way GitHub would: injected faults first (they stand for the
- * network and GitHub's front end), then the API version, credentials, the primary rate limit,
- * who may call the route, the route itself, and finally ETag/304 and the rate-limit headers.
- * `route` is undefined for paths GitHub does not have (404).
+ * Answers one GitHub request the way GitHub would, once the secondary limits have admitted it
+ * (http/admission.ts, a preHandler hook for every GitHub route): injected faults first (they
+ * stand for the network and GitHub's front end), then the API version, credentials, the primary
+ * rate limit, who may call the route, the route itself, and finally ETag/304 and the rate-limit
+ * headers. `route` is undefined for paths GitHub does not have (404).
  */
 export async function handleGitHubRequest(
   runtime: EmulatorRuntime,
@@ -49,11 +69,7 @@ export async function handleGitHubRequest(
   const { state } = runtime;
   const path = pathOf(request.url);
   const docs = route?.docs ?? REST_DOCS_URL;
-  reply.header('x-github-request-id', info.requestId);
-  // The Date header follows the emulator clock: @octokit/auth-app uses it to correct JWT skew.
-  reply.header('date', new Date(state.now()).toUTCString());
-  reply.header('vary', 'Accept, Authorization, Cookie, X-GitHub-OTP');
-  reply.header('x-github-media-type', 'github.v3; format=json');
+  writeCommonHeaders(runtime, reply, info);
 
   const decision = runtime.faults.decide(request.method, path);
   // Held before the events go out, so a listener that moves the clock at once releases it.
@@ -72,20 +88,23 @@ export async function handleGitHubRequest(
   if (decision.realLatencyMs > 0) await delay(decision.realLatencyMs);
   if (held) await held;
   if (decision.terminal?.kind === 'drop') {
+    // Logged with who sent what, so a test can tell which write never reached the route.
+    const caller = info.caller ?? (await callerOf(runtime, request.headers.authorization, docs));
     runtime.log.add({
-      method: request.method,
-      path,
-      query: request.query as Record<string, string | string[]>,
-      status: 0,
-      user: null,
-      at: new Date(state.now()).toISOString(),
+      ...logEntry(runtime, request, 0, principalName(caller)),
+      fault: 'drop',
     });
     reply.hijack();
     request.raw.socket.destroy();
     return;
   }
-  if (decision.terminal) {
-    send(runtime, request, reply, info, faultResult(state, decision.terminal, info.requestId));
+  if (decision.terminal?.kind === 'drop_after_commit') {
+    // The route runs (a write commits), then the answer is lost: see send().
+    info.dropAnswer = true;
+  } else if (decision.terminal) {
+    send(runtime, request, reply, info, faultResult(state, decision.terminal, info.requestId), {
+      fault: decision.terminal.kind,
+    });
     return;
   }
 
@@ -101,11 +120,11 @@ export async function handleGitHubRequest(
   info.principal = principal;
   const rateKey = rateLimitKey(principal, request.ip);
   if (!auth.ok) {
-    send(runtime, request, reply, info, auth.error, rateKey);
+    send(runtime, request, reply, info, auth.error, { rateKey });
     return;
   }
   const status = runtime.rateLimiter.status(rateKey);
-  if (status.remaining === 0) {
+  if (status.remaining === 0 && !route?.ownRateLimit) {
     send(
       runtime,
       request,
@@ -116,12 +135,12 @@ export async function handleGitHubRequest(
     return;
   }
   if (!route) {
-    send(runtime, request, reply, info, notFound(), rateKey);
+    send(runtime, request, reply, info, notFound(), { rateKey });
     return;
   }
   const denied = authorizeRoute(principal, route.auth, docs);
   if (denied) {
-    send(runtime, request, reply, info, denied, rateKey);
+    send(runtime, request, reply, info, denied, { rateKey });
     return;
   }
   const result = route.handler({
@@ -133,22 +152,70 @@ export async function handleGitHubRequest(
     rawBody: typeof request.body === 'string' ? request.body : undefined,
     urls: urlsFor(request, info),
   });
-  send(runtime, request, reply, info, result, rateKey, principalName(principal) ?? 'anonymous');
+  send(runtime, request, reply, info, result, {
+    // GraphQL answers from its own bucket (graphql/routes.ts).
+    rateKey: route.ownRateLimit ? undefined : rateKey,
+    etagIdentity: principalName(principal) ?? 'anonymous',
+  });
+}
+
+/** Who the credentials name, anonymous when they are missing or refused. */
+async function callerOf(
+  runtime: EmulatorRuntime,
+  authorization: string | undefined,
+  docs: string,
+): Promise<Principal> {
+  const auth = await authenticate(runtime.state, authorization, docs);
+  return auth.ok ? auth.principal : { kind: 'anonymous' };
+}
+
+/** The request-log fields every entry has: method, path, query, status, user, body, time. */
+function logEntry(
+  runtime: EmulatorRuntime,
+  request: FastifyRequest,
+  status: number,
+  user: string | null,
+) {
+  return {
+    method: request.method,
+    path: pathOf(request.url),
+    query: request.query as Record<string, string | string[]>,
+    status,
+    user,
+    ...(typeof request.body === 'string' && request.body !== ''
+      ? { body: parseOrRaw(request.body) }
+      : {}),
+    at: new Date(runtime.state.now()).toISOString(),
+  };
+}
+
+export interface SendOptions {
+  /** The primary rate-limit bucket: its headers are added, and the request counted. */
+  readonly rateKey?: string;
+  /** With `rateKey`: add the headers without counting the request. */
+  readonly free?: boolean;
+  /** Who the ETag is computed for. @default 'anonymous' */
+  readonly etagIdentity?: string;
+  /** Logged with the request. */
+  readonly fault?: FaultKind;
+  readonly secondaryLimit?: SecondaryLimitKind;
 }
 
 /**
  * Serializes a result; for a 200 GET adds the ETag and turns a matching If-None-Match into a 304
- * (which is not counted against the rate limit); adds the rate-limit headers for `rateKey`.
+ * (which is not counted against the rate limit); adds the rate-limit headers for `rateKey`;
+ * logs the request. After a `drop_after_commit` fault, destroys the connection instead of
+ * answering (logged with status 0 and the status it would have had).
  */
-function send(
+export function send(
   runtime: EmulatorRuntime,
   request: FastifyRequest,
   reply: FastifyReply,
   info: RequestInfo,
   result: HttpResult,
-  rateKey?: string,
-  etagIdentity = 'anonymous',
+  options: SendOptions = {},
 ): void {
+  const { rateKey, etagIdentity = 'anonymous' } = options;
   let status = result.status;
   let payload = result.body === undefined ? '' : JSON.stringify(result.body);
   for (const [name, value] of Object.entries(result.headers ?? {})) reply.header(name, value);
@@ -162,19 +229,30 @@ function send(
   }
   if (rateKey) {
     const limit =
-      status === 304 ? runtime.rateLimiter.status(rateKey) : runtime.rateLimiter.consume(rateKey);
+      status === 304 || options.free
+        ? runtime.rateLimiter.status(rateKey)
+        : runtime.rateLimiter.consume(rateKey);
     for (const [name, value] of Object.entries(rateLimitHeaders(limit))) reply.header(name, value);
   }
+  const user = info.principal
+    ? principalName(info.principal)
+    : info.caller
+      ? principalName(info.caller)
+      : null;
+  if (info.dropAnswer) {
+    runtime.log.add({
+      ...logEntry(runtime, request, 0, user),
+      fault: 'drop_after_commit',
+      routeStatus: status,
+    });
+    reply.hijack();
+    request.raw.socket.destroy();
+    return;
+  }
   runtime.log.add({
-    method: request.method,
-    path: pathOf(request.url),
-    query: request.query as Record<string, string | string[]>,
-    status,
-    user: info.principal ? principalName(info.principal) : null,
-    ...(typeof request.body === 'string' && request.body !== ''
-      ? { body: parseOrRaw(request.body) }
-      : {}),
-    at: new Date(runtime.state.now()).toISOString(),
+    ...logEntry(runtime, request, status, user),
+    ...(options.fault ? { fault: options.fault } : {}),
+    ...(options.secondaryLimit ? { secondaryLimit: options.secondaryLimit } : {}),
   });
   reply.code(status);
   if (payload === '') {

@@ -38,6 +38,11 @@ export interface GitHubRoute {
   /** GitHub's doc page for the operation (OpenAPI `externalDocs.url`), used in error bodies. */
   readonly docs: string;
   readonly auth: RouteAuth;
+  /**
+   * The route keeps its own rate-limit resource and sends its own `x-ratelimit-*` headers
+   * (GraphQL's points, graphql/): the REST `core` bucket is neither checked nor charged.
+   */
+  readonly ownRateLimit?: boolean;
   readonly handler: (ctx: RouteContext) => HttpResult;
 }
 

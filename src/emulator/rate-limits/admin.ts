@@ -1,7 +1,11 @@
 import { z } from 'zod';
 import type { AdminRouter } from '../admin/router';
 import { adminUser, parseAdminBody } from '../admin/router';
+import type { EmulatorRuntime } from '../runtime';
+import type { ProfileSettings } from './profile';
+import { profileInputSchema, resolveProfile } from './profile';
 import { rateLimitKey } from './rate-limiter';
+import type { SecondaryUsage } from './secondary-limiter';
 
 export interface AdminRateLimitInput {
   readonly limitPerHour?: number;
@@ -17,9 +21,34 @@ const rateLimitBodySchema = z.strictObject({
   login: z.string().optional(),
 });
 
-/** `PATCH /_emulator/rate-limit`: the hourly budget, and what is left of it (to test exhaustion). */
+/** `GET /_emulator/profile`: the profile in force, the refusals and usage of the secondary limits. */
+export interface ProfileView extends ProfileSettings {
+  /** Requests a secondary limit refused since the request log was last cleared (or a reset). */
+  readonly secondaryLimitRefusals: number;
+  /** Secondary-limit usage in the current windows, per principal (`user:1`, `installation:5001`, `ip:…`). */
+  readonly usage: Readonly<Record<string, SecondaryUsage>>;
+}
+
+function profileView(runtime: EmulatorRuntime): ProfileView {
+  return {
+    ...runtime.profile,
+    secondaryLimitRefusals: runtime.log.secondaryLimitRefusals,
+    usage: runtime.secondaryLimiter.usageByKey(),
+  };
+}
+
+/**
+ * `PATCH /_emulator/rate-limit`: the hourly budget, and what is left of it (to test exhaustion).
+ * `GET`/`POST /_emulator/profile`: the traffic profile (latency, secondary limits).
+ */
 export function registerRateLimitAdminRoutes(admin: AdminRouter): void {
   const { runtime } = admin;
+  admin.route('GET', '/profile', () => ({ status: 200, body: profileView(runtime) }));
+  admin.route('POST', '/profile', (request) => {
+    const input = parseAdminBody(request, profileInputSchema, 'profile');
+    runtime.setProfile(resolveProfile(input, runtime.profile));
+    return { status: 200, body: profileView(runtime) };
+  });
   const { state } = runtime;
   admin.route('PATCH', '/rate-limit', (request) => {
     const body = parseAdminBody(request, rateLimitBodySchema, 'rate limit');

@@ -6,7 +6,16 @@ import { rateLimitHeaders } from './rate-limiter';
 
 export const RATE_LIMIT_DOCS =
   'https://docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api';
-export const SECONDARY_RATE_LIMIT_DOCS = `${RATE_LIMIT_DOCS}#about-secondary-rate-limits`;
+/**
+ * The `documentation_url` of GitHub's secondary-limit answers, as GitHub sends it (quoted in
+ * https://github.com/github-changelog-generator/github-changelog-generator/issues/993, 2023-12).
+ */
+export const SECONDARY_RATE_LIMIT_DOCS =
+  'https://docs.github.com/en/free-pro-team@latest/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits';
+
+/** GitHub's secondary-limit message, without the support sentence (`supportSuffix`). */
+export const SECONDARY_RATE_LIMIT_MESSAGE =
+  'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.';
 
 /** The sentence GitHub appends to rate-limit messages. */
 export function supportSuffix(requestId: string): string {
@@ -31,4 +40,23 @@ export function primaryLimitExceeded(
   return basicError(403, `API rate limit exceeded for ${who}`, RATE_LIMIT_DOCS, {
     ...rateLimitHeaders({ ...status, remaining: 0 }),
   });
+}
+
+/**
+ * GitHub's answer to a request over a secondary limit: 403 (or 429, the limits' `status`), GitHub's
+ * message with the request ID, and `retry-after` in seconds. No `x-ratelimit-remaining: 0`: that
+ * is how clients tell a primary limit from a secondary one (the caller adds the usual rate-limit
+ * headers for REST).
+ */
+export function secondaryLimitExceeded(
+  status: 403 | 429,
+  requestId: string,
+  retryAfterSeconds: number,
+): HttpResult {
+  return basicError(
+    status,
+    `${SECONDARY_RATE_LIMIT_MESSAGE}${supportSuffix(requestId)}`,
+    SECONDARY_RATE_LIMIT_DOCS,
+    { 'retry-after': String(retryAfterSeconds) },
+  );
 }

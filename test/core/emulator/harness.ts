@@ -1,7 +1,7 @@
 import type { GitHubClient } from '../../../src/github';
 import { createClient } from '../../../src/github';
 import type { TestEmulator } from '../../support/emulator';
-import { TOKENS, startTestEmulator } from '../../support/emulator';
+import { TOKENS, startTestEmulator, isWrite } from '../../support/emulator';
 
 /**
  * One emulator per test file, reset before each test. The client judges expiry by GitHub's clock
@@ -28,8 +28,11 @@ export function useEmulator(): { emu: () => TestEmulator; client: () => GitHubCl
   return { emu: () => emu!, client: () => client! };
 }
 
-/** Non-GET requests the emulator answered since the last reset, as "METHOD /path". */
+/**
+ * Writes the emulator answered since the last reset, as "METHOD /path": every request but GETs
+ * and GraphQL queries (POST /graphql reads limits in batches; the emulator serves no mutation).
+ */
 export async function writesSeen(emu: TestEmulator): Promise<string[]> {
   const { requests } = await emu.admin.requests();
-  return requests.filter((r) => r.method !== 'GET').map((r) => `${r.method} ${r.path}`);
+  return requests.filter(isWrite).map((r) => `${r.method} ${r.path}`);
 }

@@ -1,0 +1,92 @@
+import { spawn } from 'node:child_process';
+import pLimit from 'p-limit';
+
+/**
+ * What the bench compares the CLI with, in the same run: the physical floor (the same GETs with
+ * bare `fetch` at the same concurrency), what users script today (a sequential `curl` loop), and
+ * the pacing floor (the least time GitHub's documented secondary limits allow for the requests).
+ */
+
+/** GitHub's documented secondary limits (docs/emulator.md, "Secondary rate limits"). */
+export const GITHUB_SECONDARY_LIMITS = {
+  restPointsPerMinute: 900,
+  graphqlPointsPerMinute: 2000,
+  /** "Make requests serially … wait at least one second between each request" for writes. */
+  writeIntervalSeconds: 1,
+} as const;
+
+export interface RequestCost {
+  /** REST reads: 1 point each. */
+  readonly restReads: number;
+  /** REST writes (PUT, PATCH, POST, DELETE): 5 points each, serial and a second apart. */
+  readonly restWrites: number;
+  /** GraphQL queries: 1 point each. */
+  readonly graphqlQueries: number;
+}
+
+/** REST points: a read costs 1, a write 5. */
+export function restPoints(cost: RequestCost): number {
+  return cost.restReads + 5 * cost.restWrites;
+}
+
+/**
+ * The least wall time GitHub's documented limits allow for these requests, in ms: the slowest of
+ * the REST points budget, the GraphQL points budget and the serial writes a second apart
+ * (latency and the first minute's burst left out: a floor, not an estimate).
+ */
+export function pacingFloorMs(cost: RequestCost): number {
+  const rest = (restPoints(cost) / GITHUB_SECONDARY_LIMITS.restPointsPerMinute) * 60_000;
+  const graphql = (cost.graphqlQueries / GITHUB_SECONDARY_LIMITS.graphqlPointsPerMinute) * 60_000;
+  const writes =
+    Math.max(0, cost.restWrites - 1) * GITHUB_SECONDARY_LIMITS.writeIntervalSeconds * 1000;
+  return Math.max(rest, graphql, writes);
+}
+
+/** The same GETs with bare `fetch`, `concurrency` at a time; resolves with the wall time in ms. */
+export async function bareFetchMs(
+  urls: readonly string[],
+  token: string,
+  concurrency: number,
+): Promise<number> {
+  const limit = pLimit(concurrency);
+  const started = performance.now();
+  await Promise.all(
+    urls.map((url) =>
+      limit(async () => {
+        const response = await fetch(url, {
+          headers: {
+            authorization: `Bearer ${token}`,
+            accept: 'application/vnd.github+json',
+            'x-github-api-version': '2022-11-28',
+          },
+        });
+        await response.arrayBuffer();
+      }),
+    ),
+  );
+  return performance.now() - started;
+}
+
+/**
+ * What a maintainer's script does today: one `curl` per URL, one after the other. Resolves with
+ * the wall time in ms, or undefined when curl is not installed.
+ */
+export async function curlLoopMs(
+  urls: readonly string[],
+  token: string,
+): Promise<number | undefined> {
+  const started = performance.now();
+  for (const url of urls) {
+    const code = await new Promise<number>((resolve) => {
+      const child = spawn(
+        'curl',
+        ['-s', '-o', '/dev/null', '-H', `Authorization: Bearer ${token}`, url],
+        { stdio: 'ignore' },
+      );
+      child.on('error', () => resolve(-1));
+      child.on('exit', (exitCode) => resolve(exitCode ?? -1));
+    });
+    if (code === -1) return undefined;
+  }
+  return performance.now() - started;
+}
