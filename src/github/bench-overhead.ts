@@ -44,7 +44,9 @@ export interface OverheadResult {
 const TOKEN = 'gho_emulator_octocat';
 const PATH = '/repos/acme/api/interaction-limits';
 
-export async function measureClientOverhead(options: OverheadOptions = {}): Promise<OverheadResult> {
+export async function measureClientOverhead(
+  options: OverheadOptions = {},
+): Promise<OverheadResult> {
   const requests = options.requests ?? 500;
   const concurrency = options.concurrency ?? 4;
   const rounds = options.rounds ?? 3;
@@ -136,7 +138,10 @@ export async function measurePlanOverhead(
   const rounds = options.rounds ?? 3;
   const { startEmulator } = await import('../emulator/index.js');
   const core = await import('../core/index.js');
-  const names = Array.from({ length: repositories }, (_, i) => `repo-${String(i).padStart(5, '0')}`);
+  const names = Array.from(
+    { length: repositories },
+    (_, i) => `repo-${String(i).padStart(5, '0')}`,
+  );
   const paths: string[] = [];
   const emulator = await startEmulator({
     seed: {
@@ -161,7 +166,11 @@ export async function measurePlanOverhead(
       },
     ]);
     const plan = async () => {
-      const client = createClient({ baseUrl: emulator.url, token: TOKEN, ...options.clientSettings });
+      const client = createClient({
+        baseUrl: emulator.url,
+        token: TOKEN,
+        ...options.clientSettings,
+      });
       const started = process.hrtime.bigint();
       await core.planResources(client, desired, { concurrency });
       return Number(process.hrtime.bigint() - started) / 1e6;
@@ -219,7 +228,12 @@ export function formatOverhead(result: OverheadResult): string[] {
 /** Bare fetch with what the client sends: token, API version, ETags kept in a map. */
 function bareFetch(baseUrl: string) {
   const etags = new Map<string, { etag: string; body: unknown }>();
-  return async (method: string, path: string, body?: unknown, useEtags = true): Promise<unknown> => {
+  return async (
+    method: string,
+    path: string,
+    body?: unknown,
+    useEtags = true,
+  ): Promise<unknown> => {
     const key = `${method} ${path}`;
     const cached = method === 'GET' && useEtags ? etags.get(key) : undefined;
     const response = await fetch(baseUrl + path, {

@@ -88,7 +88,8 @@ export function translateError(
   const limited = rateLimitSignal(status, headers, details.githubMessage);
   if (limited?.kind === 'secondary') {
     const after = limited.retryAfterSeconds;
-    const resetAt = after !== undefined && after > 0 ? new Date(Date.now() + after * 1000) : undefined;
+    const resetAt =
+      after !== undefined && after > 0 ? new Date(Date.now() + after * 1000) : undefined;
     return new RateLimitedError(details, 'secondary', resetAt, client.rateLimitWait.maxSeconds);
   }
   if (limited?.kind === 'primary') {

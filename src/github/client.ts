@@ -75,6 +75,12 @@ export function createClient(settings: ClientSettings): GitHubClient {
       `requestTimeoutMs: ${requestTimeoutMs} is not allowed; expected a number of milliseconds >= 1.`,
     );
   }
+  const deadlineSeconds = settings.deadlineSeconds;
+  if (deadlineSeconds !== undefined && !(deadlineSeconds > 0)) {
+    throw new SettingsError(
+      `deadlineSeconds: ${deadlineSeconds} is not allowed; expected a number of seconds > 0.`,
+    );
+  }
   const pacing = resolvePacing(settings.pacing, baseUrl);
   const rateLimitWait: RateLimitWaitBudget = { maxSeconds, waitedSeconds: 0 };
 
@@ -116,6 +122,7 @@ export function createClient(settings: ClientSettings): GitHubClient {
     writeIntervalMs,
     pacing,
     circuitBreakerThreshold: settings.circuitBreakerThreshold ?? DEFAULT_CIRCUIT_BREAKER_THRESHOLD,
+    deadlineSeconds,
     rateLimitWait,
     timers: resolveTimers(settings.timers),
   });

@@ -170,12 +170,18 @@ export class RateLimitedError extends GitHubApiError {
     resetAt: Date | undefined,
     maxWaitSeconds: number,
     sent = true,
+    /** GitHub's clock now, for "in N minutes". @default Date.now() */
+    nowMs = Date.now(),
   ) {
-    const when = resetAt ? ` It resets at ${resetAt.toISOString()}${inMinutes(resetAt)}.` : '';
+    const when = resetAt
+      ? ` It resets at ${resetAt.toISOString()}${inMinutes(resetAt, nowMs)}.`
+      : '';
     super(
       details,
       `GitHub ${kind} rate limit exceeded and the wait would pass the cap of ${maxWaitSeconds}s spent waiting for rate limits (maxRateLimitWaitSeconds, --max-rate-limit-wait).${when} Run again after that, or raise the cap.${
-        sent ? '' : ' This request was not sent: GitHub had already answered that the limit is used up.'
+        sent
+          ? ''
+          : ' This request was not sent: GitHub had already answered that the limit is used up.'
       }`,
     );
     this.kind = kind;
@@ -286,6 +292,43 @@ export class GitHubUnavailableError extends GitHubConnectionError {
         'The requests after it were not sent. Check GITHUB_BASE_URL, the network and https://www.githubstatus.com, then run again.',
     );
     this.failures = failures;
+  }
+}
+
+/**
+ * A write that got no answer (it timed out, or the connection dropped after it was sent). It may
+ * have been applied: it is not retried blindly, and the caller reads the resource back.
+ */
+export class WriteOutcomeUnknownError extends GitHubConnectionError {
+  override name = 'WriteOutcomeUnknownError';
+  constructor(context: RequestContext, baseUrl: string, what: string, cause?: unknown) {
+    super(
+      context,
+      baseUrl,
+      cause,
+      `GitHub at ${baseUrl} gave no answer to ${context.method} ${context.path} (${what}). The write may or may not have been applied, so it was not retried: plan again to see what GitHub holds.`,
+    );
+  }
+}
+
+/**
+ * The run's deadline (`deadlineSeconds`, --deadline) passed: the request in flight was stopped
+ * and every later one fails at once with this same error.
+ */
+export class DeadlineExceededError extends GitHubConnectionError {
+  override name = 'DeadlineExceededError';
+  readonly deadlineSeconds: number;
+  /** `context`: the request it stopped first, if it was found checking one. */
+  constructor(context: RequestContext | undefined, baseUrl: string, deadlineSeconds: number) {
+    super(
+      context ?? { method: '', path: '' },
+      baseUrl,
+      undefined,
+      `The run's deadline of ${deadlineSeconds} s (deadlineSeconds, --deadline, GH_INTERACTIONS_DEADLINE_SECONDS) passed${
+        context ? ` before ${context.method} ${context.path}` : ''
+      }: the requests to ${baseUrl} still in flight or waiting were stopped, and none was sent after it. Raise the deadline, or plan fewer resources at once.`,
+    );
+    this.deadlineSeconds = deadlineSeconds;
   }
 }
 

@@ -48,7 +48,12 @@ export class RateLimitBook {
       known.limit = limit;
       return;
     }
-    this.entries.set(resource, { limit, remaining, resetSeconds, ...(used !== undefined ? { used } : {}) });
+    this.entries.set(resource, {
+      limit,
+      remaining,
+      resetSeconds,
+      ...(used !== undefined ? { used } : {}),
+    });
   }
 
   /** What is known of `resource`, or undefined before any answer carried its headers. */

@@ -24,11 +24,13 @@ export const DEFAULT_CIRCUIT_BREAKER_THRESHOLD = 10;
  * GitHub's documented secondary rate limits
  * (https://docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api#about-secondary-rate-limits):
  * 100 concurrent requests, 900 REST points a minute (GET, HEAD and OPTIONS 1 point, other
- * methods 5), 2,000 GraphQL points a minute (a query 1 point, a mutation 5).
+ * methods 5), 2,000 GraphQL points a minute (a query 1 point, a mutation 5), 90 seconds of
+ * server time ("CPU time", estimated by "the total response time") per 60 seconds.
  */
 export const GITHUB_SECONDARY_LIMITS: Required<PacingSettings> = Object.freeze({
   restPointsPerMinute: 900,
   graphqlPointsPerMinute: 2000,
+  serverMsPerMinute: 90_000,
   maxConcurrent: 100,
   windowMs: 60_000,
 });
@@ -42,6 +44,8 @@ export interface PacingSettings {
   readonly restPointsPerMinute?: number;
   /** GraphQL points per window. @default 2000 */
   readonly graphqlPointsPerMinute?: number;
+  /** Server time (response times summed) per window, ms. @default 90000 */
+  readonly serverMsPerMinute?: number;
   /** Requests in flight at once. @default 100 */
   readonly maxConcurrent?: number;
   /** The window the points are counted over. @default 60000 */
@@ -97,6 +101,12 @@ export interface ClientSettings {
    */
   readonly pacing?: PacingSettings | 'github' | 'off' | false;
   /**
+   * The whole run's deadline, in seconds from when the client is made: then the requests in
+   * flight are stopped and no other is sent, all failing with one DeadlineExceededError.
+   * Env GH_INTERACTIONS_DEADLINE_SECONDS. @default none
+   */
+  readonly deadlineSeconds?: number;
+  /**
    * Network failures (timeouts included) or 5xx answers in a row after which every queued and
    * later request fails at once. @default DEFAULT_CIRCUIT_BREAKER_THRESHOLD
    */
@@ -145,13 +155,14 @@ export function settingsFromEnv(
 
 /**
  * The GH_INTERACTIONS_* variables that tune the client (only those set): write spacing, the cap
- * on rate-limit waits, the request timeout and pacing. Throws SettingsError naming a bad one.
+ * on rate-limit waits, the request timeout, the run's deadline and pacing. Throws SettingsError naming a bad one.
  */
 export function tuningFromEnv(env: NodeJS.ProcessEnv = process.env): Partial<ClientSettings> {
   const tuning: {
     writeIntervalMs?: number;
     maxRateLimitWaitSeconds?: number;
     requestTimeoutMs?: number;
+    deadlineSeconds?: number;
     pacing?: 'github' | 'off';
   } = {};
   const whole = (name: string, unit: string, min = 0): number | undefined => {
@@ -171,6 +182,8 @@ export function tuningFromEnv(env: NodeJS.ProcessEnv = process.env): Partial<Cli
   if (maxWait !== undefined) tuning.maxRateLimitWaitSeconds = maxWait;
   const timeout = whole('GH_INTERACTIONS_REQUEST_TIMEOUT_MS', 'milliseconds', 1);
   if (timeout !== undefined) tuning.requestTimeoutMs = timeout;
+  const deadline = whole('GH_INTERACTIONS_DEADLINE_SECONDS', 'seconds', 1);
+  if (deadline !== undefined) tuning.deadlineSeconds = deadline;
   const pacing = env.GH_INTERACTIONS_PACING?.trim().toLowerCase();
   if (pacing) {
     if (pacing !== 'github' && pacing !== 'off') {
@@ -253,7 +266,9 @@ export function resolvePacing(
   const resolved = { ...GITHUB_SECONDARY_LIMITS, ...given };
   for (const [name, value] of Object.entries(resolved)) {
     if (!(typeof value === 'number' && Number.isFinite(value) && value >= 1)) {
-      throw new SettingsError(`pacing.${name}: ${String(value)} is not allowed; expected a number >= 1.`);
+      throw new SettingsError(
+        `pacing.${name}: ${String(value)} is not allowed; expected a number >= 1.`,
+      );
     }
   }
   return resolved;

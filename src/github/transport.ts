@@ -3,7 +3,13 @@ import { backoffMs, MAX_BACKOFF_UNITS } from './backoff';
 import { CircuitBreaker } from './circuit';
 import type { EtagCache } from './etag-cache';
 import type { RequestContext } from './errors';
-import { RateLimitedError, RequestTimeoutError, describeCause } from './errors';
+import {
+  RateLimitedError,
+  RequestTimeoutError,
+  WriteOutcomeUnknownError,
+  describeCause,
+} from './errors';
+import { RunDeadline } from './deadline';
 import type { PointsKind } from './pacing';
 import { Pacer, graphqlOperationType } from './pacing';
 import type { RateLimitStatus } from './rate-limits';
@@ -47,6 +53,8 @@ export interface TransportOptions {
   readonly writeIntervalMs: number;
   readonly pacing: Required<PacingSettings> | undefined;
   readonly circuitBreakerThreshold: number;
+  /** The whole run's deadline, from when the client is made; undefined: none. */
+  readonly deadlineSeconds: number | undefined;
   readonly rateLimitWait: RateLimitWaitBudget;
   readonly timers: ClientTimers;
 }
@@ -129,6 +137,7 @@ export class Transport {
   readonly book = new RateLimitBook();
   private readonly pacer: Pacer | undefined;
   private readonly breaker: CircuitBreaker;
+  private readonly runDeadline: RunDeadline | undefined;
   private readonly watchdog: Watchdog;
   private readonly timers: ClientTimers;
   /** Errors already final (retried or not retryable): an outer request must not retry them. */
@@ -163,6 +172,12 @@ export class Transport {
       options.timers,
       (error) => this.pacer?.failAll(error),
     );
+    this.runDeadline =
+      options.deadlineSeconds === undefined
+        ? undefined
+        : new RunDeadline(options.deadlineSeconds, options.baseUrl, options.timers, (error) =>
+            this.pacer?.failAll(error),
+          );
     octokit.hook.wrap('request', (request, endpointOptions) =>
       this.handle(request as unknown as Request, endpointOptions as unknown as Options),
     );
@@ -198,7 +213,14 @@ export class Transport {
         resource: 'graphql',
       };
     } else {
-      info = { method, token, write: !read && !token, kind: 'rest', points: read ? 1 : 5, resource: 'core' };
+      info = {
+        method,
+        token,
+        write: !read && !token,
+        kind: 'rest',
+        points: read ? 1 : 5,
+        resource: 'core',
+      };
     }
     if (!info.write) return this.send(request, options, info);
     // One write at a time, `writeIntervalMs` apart (GitHub's advice to integrators:
@@ -235,7 +257,7 @@ export class Transport {
     const callerSignal = baseRequest?.signal;
 
     for (;;) {
-      this.breakerCheck();
+      this.breakerCheck(contextOf);
       if (!info.token) await this.gate(info, contextOf);
       let slot = false;
       if (this.pacer) {
@@ -243,7 +265,7 @@ export class Transport {
         try {
           waited = await this.pacer.acquire(info.kind, info.points, !info.token);
         } catch (error) {
-          // The circuit opened while this request queued.
+          // The circuit opened, or the deadline passed, while this request queued.
           this.counters.notSent++;
           throw this.final(error as Error);
         }
@@ -261,7 +283,11 @@ export class Transport {
       if (info.kind === 'rest') this.counters.restPoints += info.points;
       else this.counters.graphqlPoints += info.points;
       const deadline = this.watchdog.start();
-      const signal = callerSignal ? AbortSignal.any([callerSignal, deadline.signal]) : deadline.signal;
+      const signals = [deadline.signal];
+      if (callerSignal) signals.push(callerSignal);
+      if (this.runDeadline) signals.push(this.runDeadline.signal);
+      const signal = signals.length === 1 ? deadline.signal : AbortSignal.any(signals);
+      const sentAt = this.timers.now();
       // The hooks inside this one see the options object Octokit made for this call, so the
       // attempt's settings go on it, each a new object: `options.request` starts as the client's
       // defaults, shared by every request (plugin-retry's `retryCount` leaked through it).
@@ -275,13 +301,30 @@ export class Transport {
         failure = error;
       } finally {
         deadline.done();
-        if (slot) this.pacer?.release();
+        if (slot) this.pacer?.release(this.timers.now() - sentAt);
+      }
+      if (!response && this.runDeadline?.passed) {
+        throw this.final(this.runDeadline.signal.reason as Error);
       }
       const timedOut = deadline.timedOut && !callerSignal?.aborted;
 
       if (response && !timedOut) {
         this.observe(response.headers, info);
         this.breaker.success();
+        // GraphQL's primary limit answers 200 with a RATE_LIMITED error and `remaining: 0`
+        // (https://docs.github.com/graphql/overview/rate-limits-and-query-limits-for-the-graphql-api#exceeding-the-rate-limit):
+        // wait for the reset like a REST 403, within the cap; past it, the answer goes back as it is.
+        if (info.kind === 'graphql' && isGraphqlRateLimited(response)) {
+          const reset = Number(response.headers['x-ratelimit-reset']);
+          const untilMs = this.untilReset(Number.isFinite(reset) ? reset * 1000 : undefined);
+          if (rateLimitRetries < MAX_RATE_LIMIT_RETRIES && this.chargeWait(untilMs)) {
+            rateLimitRetries++;
+            this.counters.rateLimitRetries++;
+            await this.sleep(untilMs - this.timers.now());
+            continue;
+          }
+          return response;
+        }
         if (etagKey) {
           this.options.etags.misses++;
           const etag = response.headers.etag;
@@ -344,15 +387,35 @@ export class Transport {
         if (callerSignal?.aborted) throw this.final(error);
         if (isFinalNetworkError(error)) {
           // Said at once: the breaker counts it, and this request's own error names the cause.
-          this.breaker.failure(contextOf(), describeCause(error.cause ?? error), error);
-          throw this.final(error);
+          const opened = this.breaker.failure(
+            contextOf(),
+            describeCause(error.cause ?? error),
+            error,
+          );
+          throw this.final(opened ?? error);
         }
+      }
+      if (!answer && info.write) {
+        // The write went out and nothing came back: it may have been applied. Not retried blindly;
+        // the caller reads the resource back (the applier does) or the next plan shows it.
+        const what = timedOut
+          ? `no answer within ${this.options.requestTimeoutMs} ms`
+          : describeCause(error.cause ?? error);
+        const opened = this.breaker.failure(contextOf(), what, error);
+        throw this.final(
+          opened ?? new WriteOutcomeUnknownError(contextOf(), this.options.baseUrl, what, error),
+        );
       }
 
       // 5xx, a time-out or a dropped connection: retry with back-off, unless the run of failures
       // opened the circuit or this request used its retries.
       const finalError = timedOut
-        ? new RequestTimeoutError(contextOf(), this.options.baseUrl, this.options.requestTimeoutMs, attempts)
+        ? new RequestTimeoutError(
+            contextOf(),
+            this.options.baseUrl,
+            this.options.requestTimeoutMs,
+            attempts,
+          )
         : error;
       const description = timedOut
         ? `no answer within ${this.options.requestTimeoutMs} ms`
@@ -443,20 +506,24 @@ export class Transport {
     return true;
   }
 
-  private breakerCheck(): void {
+  private breakerCheck(contextOf: () => RequestContext): void {
     try {
       this.breaker.check();
+      this.runDeadline?.check(contextOf);
     } catch (error) {
       this.counters.notSent++;
       throw this.final(error as Error);
     }
   }
 
-  /** Sleeps, unless the circuit opens meanwhile (then throws its error). */
+  /** Sleeps, unless the circuit opens or the deadline passes meanwhile (then throws that error). */
   private async sleep(ms: number): Promise<void> {
     if (ms <= 0) return;
+    const signal = this.runDeadline
+      ? AbortSignal.any([this.breaker.signal, this.runDeadline.signal])
+      : this.breaker.signal;
     try {
-      await this.timers.sleep(ms, this.breaker.signal);
+      await this.timers.sleep(ms, signal);
     } catch (error) {
       throw this.final(error as Error);
     }
@@ -489,6 +556,15 @@ export class Transport {
       return url;
     }
   }
+}
+
+function isGraphqlRateLimited(response: Response): boolean {
+  if (response.headers['x-ratelimit-remaining'] !== '0') return false;
+  const errors = (response.data as { errors?: unknown } | undefined)?.errors;
+  return (
+    Array.isArray(errors) &&
+    errors.some((e) => (e as { type?: unknown } | null)?.type === 'RATE_LIMITED')
+  );
 }
 
 function githubMessage(error: OctokitError): string {
