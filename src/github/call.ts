@@ -89,13 +89,29 @@ export function translateError(
   if (limited?.kind === 'secondary') {
     const after = limited.retryAfterSeconds;
     const resetAt =
-      after !== undefined && after > 0 ? new Date(Date.now() + after * 1000) : undefined;
-    return new RateLimitedError(details, 'secondary', resetAt, client.rateLimitWait.maxSeconds);
+      after !== undefined && after > 0
+        ? new Date(client.now().getTime() + after * 1000)
+        : undefined;
+    return new RateLimitedError(
+      details,
+      'secondary',
+      resetAt,
+      client.rateLimitWait.maxSeconds,
+      true,
+      client.now().getTime(),
+    );
   }
   if (limited?.kind === 'primary') {
     const reset = limited.resetSeconds;
     const resetAt = reset !== undefined && reset > 0 ? new Date(reset * 1000) : undefined;
-    return new RateLimitedError(details, 'primary', resetAt, client.rateLimitWait.maxSeconds);
+    return new RateLimitedError(
+      details,
+      'primary',
+      resetAt,
+      client.rateLimitWait.maxSeconds,
+      true,
+      client.now().getTime(),
+    );
   }
   switch (status) {
     case 401:

@@ -466,6 +466,7 @@ export class Transport {
             resetAt,
             this.options.rateLimitWait.maxSeconds,
             false,
+            this.serverNowMs(),
           ),
         );
       }
