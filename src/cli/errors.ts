@@ -49,6 +49,9 @@ interface ObservationErrorLike extends Error {
   readonly failures: readonly { kind: string; id: string; error: Error }[];
 }
 
+/** The request a GitHub error names: " (403 GET /repos/acme/api/interaction-limits)". */
+const REQUEST_IN_MESSAGE = / \((?:\d{3} )?[A-Z]+ \/[^)]*\)/g;
+
 /** Ids named per cause before "and N more". */
 const IDS_SHOWN = 5;
 
@@ -59,9 +62,11 @@ const IDS_SHOWN = 5;
 function describeObservationError(error: ObservationErrorLike): string {
   const byCause = new Map<string, string[]>();
   for (const failure of error.failures) {
-    const ids = byCause.get(failure.error.message) ?? [];
+    // The same cause for another resource differs only in the request it names.
+    const cause = failure.error.message.replace(REQUEST_IN_MESSAGE, '');
+    const ids = byCause.get(cause) ?? [];
     ids.push(`${failure.kind} ${failure.id}`);
-    byCause.set(failure.error.message, ids);
+    byCause.set(cause, ids);
   }
   if (byCause.size === error.failures.length) return error.message;
   const count = error.failures.length;
