@@ -126,7 +126,7 @@ test('the CLI: a plan the rate limit stops half way names what it could not read
   expect(lines).toEqual([
     'error: Cannot read 2 declared resources from GitHub, so nothing was planned:',
     expect.stringMatching(
-      /^  2 resources \(InteractionLimit repo\/acme\/\w+, InteractionLimit repo\/acme\/\w+\): GitHub primary rate limit exceeded .*This request was not sent/,
+      /^ {2}2 resources \(InteractionLimit repo\/acme\/\w+, InteractionLimit repo\/acme\/\w+\): GitHub primary rate limit exceeded .*This request was not sent/,
     ),
   ]);
 });

@@ -33,7 +33,7 @@ test('a plan of many resources against a closed port makes few connection attemp
   const client = createClient({
     baseUrl,
     token: 'ghp_test',
-    fetch: ((input: RequestInfo | URL, init?: RequestInit) => {
+    fetch: ((input: string | URL | Request, init?: RequestInit) => {
       attempts++;
       return fetch(input, init);
     }) as typeof fetch,
