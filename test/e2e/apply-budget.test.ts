@@ -40,6 +40,16 @@ function clientOnEmulatorClock(settings: Partial<ClientSettings> = {}) {
   return { client, sleeps };
 }
 
+/** A policy file declaring REPOSITORIES' limits. */
+function writePolicy(): string {
+  const policy = join(mkdtempSync(join(tmpdir(), 'ghi-budget-')), 'policy.yaml');
+  const entries = REPOSITORIES.map(
+    (r) => `  - repository: ${r}\n    interaction_limit:\n      limit: collaborators_only\n`,
+  );
+  writeFileSync(policy, `version: 1\nrepositories:\n${entries.join('')}`);
+  return policy;
+}
+
 beforeEach(async () => {
   // The plan's three reads take what is left: nothing remains for the writes.
   await emu.admin.setRateLimit({ remaining: REPOSITORIES.length });
@@ -84,12 +94,7 @@ test('allowed to wait, it waits for the reset and sends nothing GitHub refuses',
 });
 
 test('the CLI: apply stops before any write with units needed, left and the reset; exit 1', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'ghi-budget-'));
-  const policy = join(dir, 'policy.yaml');
-  writeFileSync(
-    policy,
-    `version: 1\nrepositories:\n${REPOSITORIES.map((r) => `  - repository: ${r}\n    interaction_limit:\n      limit: collaborators_only\n`).join('')}`,
-  );
+  const policy = writePolicy();
   const env = emulatorEnv(emu.url, { GH_INTERACTIONS_GRAPHQL: 'off' });
   // What the plan itself spends (the policy's expansion reads too): leave exactly that.
   await emu.admin.reset();
@@ -109,12 +114,7 @@ test('the CLI: apply stops before any write with units needed, left and the rese
 });
 
 test('the CLI: a plan the rate limit stops half way names what it could not read, once per cause', async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'ghi-budget-'));
-  const policy = join(dir, 'policy.yaml');
-  writeFileSync(
-    policy,
-    `version: 1\nrepositories:\n${REPOSITORIES.map((r) => `  - repository: ${r}\n    interaction_limit:\n      limit: collaborators_only\n`).join('')}`,
-  );
+  const policy = writePolicy();
   // The expansion's 3 reads and one limit read: the other two limits are not read.
   await emu.admin.setRateLimit({ remaining: 4 });
   const run = await runCli(
