@@ -5,31 +5,28 @@ import { writeLine } from './io';
 
 import { CliUsageError } from './flags';
 
-export { CliUsageError, parseConcurrency } from './flags';
+export { CliUsageError, parseConcurrency, parseSeconds } from './flags';
 
 export interface ConnectionOptions {
   /** Keep ETags in this directory between runs (`--cache-dir`). */
   readonly cacheDir?: string;
+  /** `--max-rate-limit-wait SECONDS`: over GH_INTERACTIONS_MAX_RATE_LIMIT_WAIT_SECONDS. */
+  readonly maxRateLimitWaitSeconds?: number;
+  /** `--deadline SECONDS`: over GH_INTERACTIONS_DEADLINE_SECONDS. */
+  readonly deadlineSeconds?: number;
 }
 
 /**
- * A client from the environment variables every front door shares. Credentials are required:
- * the CLI never falls back to the emulator on its own, so a forgotten token cannot make an
- * `apply` look successful against a fake.
+ * A client from the environment variables every front door shares (the GH_INTERACTIONS_* tuning
+ * ones included, `tuningFromEnv`); flags win over them. Credentials are required: the CLI never
+ * falls back to the emulator on its own, so a forgotten token cannot make an `apply` look
+ * successful against a fake.
  */
 export function connect(io: CliIO, options: ConnectionOptions = {}): GitHubClient {
   const settings = settingsFromEnv(io.env, {
     etagCacheDir: options.cacheDir,
-    writeIntervalMs: parseWholeNumber(
-      'GH_INTERACTIONS_WRITE_INTERVAL_MS',
-      io.env.GH_INTERACTIONS_WRITE_INTERVAL_MS,
-      'milliseconds',
-    ),
-    maxRateLimitWaitSeconds: parseWholeNumber(
-      'GH_INTERACTIONS_MAX_RATE_LIMIT_WAIT_SECONDS',
-      io.env.GH_INTERACTIONS_MAX_RATE_LIMIT_WAIT_SECONDS,
-      'seconds',
-    ),
+    maxRateLimitWaitSeconds: options.maxRateLimitWaitSeconds,
+    deadlineSeconds: options.deadlineSeconds,
   });
   if (!settings.token && !settings.app) {
     throw new CliUsageError(
@@ -38,17 +35,6 @@ export function connect(io: CliIO, options: ConnectionOptions = {}): GitHubClien
     );
   }
   return createClient(settings);
-}
-
-function parseWholeNumber(name: string, raw: string | undefined, unit: string): number | undefined {
-  if (raw === undefined || raw.trim() === '') return undefined;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 0) {
-    throw new CliUsageError(
-      `${name}: "${raw}" is not allowed; expected a whole number of ${unit} >= 0.`,
-    );
-  }
-  return value;
 }
 
 /** How reads go: `GH_INTERACTIONS_GRAPHQL` (on|off, default on), and debug output of fallbacks. */

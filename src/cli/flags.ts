@@ -14,3 +14,15 @@ export function parseConcurrency(raw: string | undefined): number | undefined {
   }
   return value;
 }
+
+/** `--max-rate-limit-wait SECONDS` (min 0), `--deadline SECONDS` (min 1): whole seconds. */
+export function parseSeconds(flag: string, raw: string | undefined, min = 0): number | undefined {
+  if (raw === undefined) return undefined;
+  const value = Number(raw);
+  if (raw.trim() === '' || !Number.isInteger(value) || value < min) {
+    throw new CliUsageError(
+      `${flag}: "${raw}" is not allowed; expected a whole number of seconds >= ${min}.`,
+    );
+  }
+  return value;
+}

@@ -4,7 +4,7 @@ import { registerEmulatorCommand } from '../emulator/cli';
 import type { DriftFormat } from './commands/drift-format';
 import { DRIFT_FORMATS } from './commands/drift-format';
 import { registerTerraformCommand } from './commands/terraform';
-import { parseConcurrency } from './flags';
+import { parseConcurrency, parseSeconds } from './flags';
 import type { CliIO } from './io';
 import { EXIT_ERROR, processIO, writeLine } from './io';
 
@@ -29,7 +29,15 @@ interface ConnectionFlags {
   concurrency?: string;
   cacheDir?: string;
   color?: boolean;
+  maxRateLimitWait?: string;
+  deadline?: string;
 }
+
+/** The client's limits on waiting, from `--max-rate-limit-wait` and `--deadline`. */
+const waitFlags = (flags: ConnectionFlags) => ({
+  maxRateLimitWaitSeconds: parseSeconds('--max-rate-limit-wait', flags.maxRateLimitWait),
+  deadlineSeconds: parseSeconds('--deadline', flags.deadline, 1),
+});
 
 /** `gh-interactions ARGS…`; resolves with the exit code (0 nothing to do, 2 changes, 1 error). */
 export async function main(argv: readonly string[], io: CliIO = processIO()): Promise<number> {
@@ -57,6 +65,13 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
         'keep ETags in this directory between runs (conditional requests)',
       )
       .option('--no-color', 'plain output even on a terminal');
+  const waitOptions = (command: Command) =>
+    command
+      .option(
+        '--max-rate-limit-wait <seconds>',
+        'wait up to this long in all for GitHub rate limits to reset (default 300)',
+      )
+      .option('--deadline <seconds>', 'stop every GitHub request after this long in all');
 
   program
     .command('validate')
@@ -67,8 +82,7 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
     );
 
   readFlags(
-    program
-      .command('plan')
+    waitOptions(program.command('plan'))
       .description('show what apply would change; exit 0 nothing to do, 2 changes, 1 error')
       .argument('<policy>', 'policy file (YAML)')
       .option('--json', 'print the plan as JSON (format: docs/core.md)')
@@ -82,13 +96,13 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
         concurrency: parseConcurrency(flags.concurrency),
         cacheDir: flags.cacheDir,
         color: flags.color,
+        ...waitFlags(flags),
       }),
     )(),
   );
 
   readFlags(
-    program
-      .command('apply')
+    waitOptions(program.command('apply'))
       .description('apply a policy file, or a plan saved by `plan --out` (refused when stale)')
       .argument('<file>', 'policy file (YAML) or saved plan (JSON)')
       .option('-y, --yes', 'apply without asking (required when not in a terminal)')
@@ -102,6 +116,7 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
         concurrency: parseConcurrency(flags.concurrency),
         cacheDir: flags.cacheDir,
         color: flags.color,
+        ...waitFlags(flags),
       }),
     )(),
   );

@@ -2,6 +2,7 @@ import type { GitHubClient } from '../github';
 import {
   ForbiddenError,
   GitHubApiError,
+  RateLimitBudgetError,
   RateLimitedError,
   ShadowedLimitError,
   UnknownLoginsError,
@@ -186,6 +187,74 @@ export async function applyPlan(
     ok: summary.failed === 0,
     converged: summary.failed === 0 && summary.blocked === 0,
   };
+}
+
+/** What an apply of a plan spends of GitHub's primary rate limit (`core`), about. */
+export interface ApplyCost {
+  /** Write requests: one per operation. */
+  readonly writes: number;
+  /** Read-backs: one per change whose writes answer no state (a bypass list's 204s). */
+  readonly readBacks: number;
+  /** Rate-limit units: every REST request costs one, whatever its method. */
+  readonly units: number;
+}
+
+/** Kinds whose written state is read back after the writes (WriteLog.answered stays unset). */
+const READ_BACK_KINDS: ReadonlySet<ResourceKind> = new Set(['PrBypassList']);
+
+export function applyCost(plan: Plan): ApplyCost {
+  let writes = 0;
+  let readBacks = 0;
+  for (const change of plan.changes) {
+    if (change.action === 'none' || change.action === 'blocked') continue;
+    writes += change.operations.length;
+    if (READ_BACK_KINDS.has(change.kind)) readBacks++;
+  }
+  return { writes, readBacks, units: writes + readBacks };
+}
+
+export interface ApplyBudget extends ApplyCost {
+  /** Units left of `core` as GitHub last said; undefined when no answer has said yet. */
+  readonly remaining?: number;
+  readonly resetAt?: Date;
+  /** Seconds of waiting for resets the apply needs to finish (0: it fits). */
+  readonly waitSeconds: number;
+}
+
+/**
+ * Before the first write: whether the plan's writes and read-backs fit in what is left of the
+ * `core` rate limit (as the plan's answers reported it), or in the waiting the client may still
+ * do (`maxRateLimitWaitSeconds`). Throws RateLimitBudgetError when neither, so an apply never
+ * stops half done for want of units. When nothing is known yet, there is nothing to check.
+ */
+export function checkApplyBudget(client: GitHubClient, plan: Plan): ApplyBudget {
+  const cost = applyCost(plan);
+  const status = client.rateLimit('core');
+  if (!status || cost.units === 0) return { ...cost, waitSeconds: 0 };
+  const nowMs = client.now().getTime();
+  const resetMs = status.reset.getTime();
+  // A window that has reset since the last answer has the whole limit again.
+  const remaining = resetMs <= nowMs ? status.limit : status.remaining;
+  const budget = { ...cost, remaining, resetAt: status.reset };
+  if (cost.units <= remaining) return { ...budget, waitSeconds: 0 };
+  // Beyond the next window's whole limit, each further window costs a full hour more.
+  const windows = Math.ceil((cost.units - remaining) / Math.max(1, status.limit));
+  const waitSeconds = Math.ceil(Math.max(0, resetMs - nowMs) / 1000) + (windows - 1) * 3600;
+  const wait = client.rateLimitWait;
+  const maxWaitSeconds = Math.max(0, wait.maxSeconds - wait.waitedSeconds);
+  if (waitSeconds <= maxWaitSeconds) return { ...budget, waitSeconds };
+  throw new RateLimitBudgetError(
+    {
+      needed: cost.units,
+      remaining,
+      resetAt: status.reset,
+      waitSeconds,
+      maxWaitSeconds,
+      resource: status.resource,
+      breakdown: `${cost.writes} write${cost.writes === 1 ? '' : 's'} and ${cost.readBacks} read-back${cost.readBacks === 1 ? '' : 's'}`,
+    },
+    nowMs,
+  );
 }
 
 /** Each kind's execution rank (organization and user limits first), plan order otherwise. */

@@ -1,5 +1,5 @@
 import type { GitHubClient } from '../github';
-import { getAuthenticatedLogin } from '../github';
+import { DeadlineExceededError, GitHubUnavailableError, getAuthenticatedLogin } from '../github';
 import type { Clock } from './clock';
 import { resolveClock } from './clock';
 import { DEFAULT_PLAN_CONCURRENCY } from './defaults';
@@ -80,6 +80,12 @@ export async function planResources(
       ? [{ kind: targets[index].kind, id: ids[index], error: asError(result.reason) }]
       : [],
   );
+  // GitHub unreachable (the client's circuit opened) or the run's deadline passed: one cause for
+  // every resource not read, said once rather than once a resource.
+  const shared = failures.find(
+    (f) => f.error instanceof GitHubUnavailableError || f.error instanceof DeadlineExceededError,
+  );
+  if (shared) throw shared.error;
   if (failures.length > 0) throw new ObservationError(failures);
 
   // Read after the observations: client.now() has GitHub's Date header by then.

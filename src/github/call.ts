@@ -1,5 +1,6 @@
 import type { GitHubClient } from './client';
 import type { GitHubErrorDetails, GitHubValidationIssue } from './errors';
+import { rateLimitSignal } from './rate-limits';
 import {
   BadCredentialsError,
   ForbiddenError,
@@ -84,18 +85,33 @@ export function translateError(
     documentationUrl: body.documentation_url,
   };
   // https://docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api#exceeding-the-rate-limit
-  if (status === 403 || status === 429) {
-    if (/secondary rate limit/i.test(details.githubMessage)) {
-      const after = Number(headers['retry-after']);
-      const resetAt =
-        Number.isFinite(after) && after > 0 ? new Date(Date.now() + after * 1000) : undefined;
-      return new RateLimitedError(details, 'secondary', resetAt, client.rateLimitWait.maxSeconds);
-    }
-    if (headers['x-ratelimit-remaining'] === '0') {
-      const reset = Number(headers['x-ratelimit-reset']);
-      const resetAt = Number.isFinite(reset) && reset > 0 ? new Date(reset * 1000) : undefined;
-      return new RateLimitedError(details, 'primary', resetAt, client.rateLimitWait.maxSeconds);
-    }
+  const limited = rateLimitSignal(status, headers, details.githubMessage);
+  if (limited?.kind === 'secondary') {
+    const after = limited.retryAfterSeconds;
+    const resetAt =
+      after !== undefined && after > 0
+        ? new Date(client.now().getTime() + after * 1000)
+        : undefined;
+    return new RateLimitedError(
+      details,
+      'secondary',
+      resetAt,
+      client.rateLimitWait.maxSeconds,
+      true,
+      client.now().getTime(),
+    );
+  }
+  if (limited?.kind === 'primary') {
+    const reset = limited.resetSeconds;
+    const resetAt = reset !== undefined && reset > 0 ? new Date(reset * 1000) : undefined;
+    return new RateLimitedError(
+      details,
+      'primary',
+      resetAt,
+      client.rateLimitWait.maxSeconds,
+      true,
+      client.now().getTime(),
+    );
   }
   switch (status) {
     case 401:

@@ -134,12 +134,8 @@ async function runQuery<T>(
     data = await client.octokit.graphql<T>(query, variables);
   } catch (error) {
     const response = error as { name?: string; data?: T; errors?: GraphqlErrorItem[] };
-    // @octokit/plugin-throttling throws its own error for a RATE_LIMITED answer it will not wait
-    // for, with GitHub's body as `data`.
-    const throttled = (error as { data?: { errors?: GraphqlErrorItem[] } }).data?.errors;
-    if (response.name !== 'GraphqlResponseError' && Array.isArray(throttled)) {
-      throw new GraphqlUnavailableError(describeErrors(throttled), { cause: error });
-    }
+    // A RATE_LIMITED answer the client would not wait for (transport.ts) comes back as GitHub
+    // sent it: a GraphqlResponseError, handled below with the others.
     if (response.name !== 'GraphqlResponseError') {
       const typed = translateError(
         client,

@@ -206,7 +206,16 @@ describe('GraphQL batch reads (src/github/graphql.ts)', () => {
       await emu.admin.reset({ ...many, rateLimitPerHour: 1 });
       const gh: GitHubClient = client();
       await observeLimitsBatch(gh, { organizations: ['acme'] });
+      expect(gh.rateLimit('graphql')).toMatchObject({ remaining: 0, limit: 1 });
+      await emu.admin.clearRequests();
+      // GitHub said the points are spent until the reset, an hour away (past the wait cap): the
+      // next query fails without being sent.
       await expect(observeLimitsBatch(gh, { organizations: ['acme'] })).rejects.toThrow(
+        /GraphQL API cannot be used here: GitHub primary rate limit exceeded .* This request was not sent/,
+      );
+      expect((await emu.admin.requests()).requests).toHaveLength(0);
+      // A new client does not know yet, sends it, and gets GitHub's own answer.
+      await expect(observeLimitsBatch(client(), { organizations: ['acme'] })).rejects.toThrow(
         /RATE_LIMITED: API rate limit exceeded for user ID 1\./,
       );
     });

@@ -4,9 +4,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   DEFAULT_BASE_URL,
+  DEFAULT_CIRCUIT_BREAKER_THRESHOLD,
+  DEFAULT_REQUEST_TIMEOUT_MS,
+  GITHUB_SECONDARY_LIMITS,
   SettingsError,
+  createClient,
   normalizeBaseUrl,
+  resolvePacing,
   settingsFromEnv,
+  tuningFromEnv,
 } from '../../src/github';
 
 describe('normalizeBaseUrl: one spelling per server', () => {
@@ -131,5 +137,70 @@ describe('settingsFromEnv: the variables every front door shares', () => {
         GITHUB_APP_PEM_FILE: '/nonexistent/app.pem',
       }),
     ).toThrow(/GITHUB_APP_PEM_FILE: cannot read "\/nonexistent\/app.pem"/);
+  });
+});
+
+describe('client tuning: pacing, time-outs, deadline', () => {
+  test('the defaults are pinned', () => {
+    expect(DEFAULT_REQUEST_TIMEOUT_MS).toBe(30_000);
+    expect(DEFAULT_CIRCUIT_BREAKER_THRESHOLD).toBe(10);
+    expect(GITHUB_SECONDARY_LIMITS).toEqual({
+      restPointsPerMinute: 900,
+      graphqlPointsPerMinute: 2000,
+      serverMsPerMinute: 90_000,
+      maxConcurrent: 100,
+      windowMs: 60_000,
+    });
+  });
+
+  test('pacing: on for github.com and GHES, off for a loopback URL unless asked, overridable', () => {
+    expect(resolvePacing(undefined, 'https://api.github.com')).toEqual(GITHUB_SECONDARY_LIMITS);
+    expect(resolvePacing(undefined, 'https://ghe.example.com/api/v3')).toEqual(
+      GITHUB_SECONDARY_LIMITS,
+    );
+    expect(resolvePacing(undefined, 'http://127.0.0.1:8787')).toBeUndefined();
+    expect(resolvePacing('github', 'http://127.0.0.1:8787')).toEqual(GITHUB_SECONDARY_LIMITS);
+    expect(resolvePacing('off', 'https://api.github.com')).toBeUndefined();
+    expect(resolvePacing({ windowMs: 6000 }, 'http://127.0.0.1:1')).toEqual({
+      ...GITHUB_SECONDARY_LIMITS,
+      windowMs: 6000,
+    });
+    expect(() => resolvePacing({ restPointsPerMinute: 0 }, 'https://api.github.com')).toThrow(
+      'pacing.restPointsPerMinute: 0 is not allowed; expected a number >= 1.',
+    );
+  });
+
+  test('the GH_INTERACTIONS_* variables, each refused by name when malformed', () => {
+    expect(
+      tuningFromEnv({
+        GH_INTERACTIONS_PACING: 'off',
+        GH_INTERACTIONS_REQUEST_TIMEOUT_MS: '5000',
+        GH_INTERACTIONS_DEADLINE_SECONDS: '600',
+        GH_INTERACTIONS_MAX_RATE_LIMIT_WAIT_SECONDS: '0',
+      }),
+    ).toEqual({
+      pacing: 'off',
+      requestTimeoutMs: 5000,
+      deadlineSeconds: 600,
+      maxRateLimitWaitSeconds: 0,
+    });
+    expect(() => tuningFromEnv({ GH_INTERACTIONS_PACING: 'fast' })).toThrow(
+      'GH_INTERACTIONS_PACING: "fast" is not allowed; expected "github" (pace under GitHub\'s secondary limits) or "off".',
+    );
+    expect(() => tuningFromEnv({ GH_INTERACTIONS_REQUEST_TIMEOUT_MS: '0' })).toThrow(
+      'GH_INTERACTIONS_REQUEST_TIMEOUT_MS: "0" is not allowed; expected a whole number of milliseconds >= 1.',
+    );
+    expect(() => tuningFromEnv({ GH_INTERACTIONS_DEADLINE_SECONDS: 'soon' })).toThrow(
+      'GH_INTERACTIONS_DEADLINE_SECONDS: "soon" is not allowed; expected a whole number of seconds >= 1.',
+    );
+  });
+
+  test('createClient refuses a time-out or deadline that is not positive, naming it', () => {
+    expect(() => createClient({ requestTimeoutMs: 0 })).toThrow(
+      'requestTimeoutMs: 0 is not allowed; expected a number of milliseconds >= 1.',
+    );
+    expect(() => createClient({ deadlineSeconds: -1 })).toThrow(
+      'deadlineSeconds: -1 is not allowed; expected a number of seconds > 0.',
+    );
   });
 });

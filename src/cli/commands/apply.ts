@@ -1,6 +1,7 @@
 import { createInterface } from 'node:readline';
 import type { ApplyResult, Plan } from '../../core';
 import { applyPlan, checkPlanStaleness, executionOrder, pendingChanges } from '../../core';
+import { checkApplyBudget } from '../../core/applier';
 import { CliUsageError, connect, readOptions } from '../connection';
 import type { CliIO, Style } from '../io';
 import { EXIT_ERROR, EXIT_OK, styleFor, writeLine } from '../io';
@@ -17,6 +18,10 @@ export interface ApplyOptions {
   readonly concurrency?: number;
   readonly cacheDir?: string;
   readonly color?: boolean;
+  /** `--max-rate-limit-wait`: may wait this long for rate limits, e.g. for the reset. */
+  readonly maxRateLimitWaitSeconds?: number;
+  /** `--deadline`. */
+  readonly deadlineSeconds?: number;
 }
 
 /**
@@ -26,7 +31,7 @@ export interface ApplyOptions {
 export async function applyCommand(io: CliIO, options: ApplyOptions): Promise<number> {
   const style = styleFor(io, options.color === false);
   const saved = readSavedPlan(options.file);
-  const client = connect(io, { cacheDir: options.cacheDir });
+  const client = connect(io, options);
   let plan: Plan;
   if (saved) {
     if (saved.baseUrl !== client.baseUrl) {
@@ -70,6 +75,14 @@ export async function applyCommand(io: CliIO, options: ApplyOptions): Promise<nu
   if (pendingChanges(plan).length === 0) {
     if (options.json) writeLine(io.stdout, JSON.stringify({ plan, apply: null }, null, 2));
     return EXIT_OK;
+  }
+  // Before asking, and before the first write: an apply the rate limit cannot finish is refused.
+  const budget = checkApplyBudget(client, plan);
+  if (budget.waitSeconds > 0 && budget.resetAt) {
+    writeLine(
+      io.stderr,
+      `note: this apply needs about ${budget.units} rate-limit units and GitHub has ${budget.remaining} left; it will wait for the reset at ${budget.resetAt.toISOString()} (about ${budget.waitSeconds}s, within --max-rate-limit-wait).`,
+    );
   }
   if (!options.yes) {
     if (!io.stdin.isTTY || !io.stdout.isTTY) {

@@ -15,12 +15,16 @@ export interface PlanOptions {
   readonly concurrency?: number;
   readonly cacheDir?: string;
   readonly color?: boolean;
+  /** `--max-rate-limit-wait`. */
+  readonly maxRateLimitWaitSeconds?: number;
+  /** `--deadline`. */
+  readonly deadlineSeconds?: number;
 }
 
 /** Exit 0: nothing to do; 2: changes (as `terraform plan -detailed-exitcode`). */
 export async function planCommand(io: CliIO, options: PlanOptions): Promise<number> {
   await refuseSavedPlan(options.policy, 'plan');
-  const client = connect(io, { cacheDir: options.cacheDir });
+  const client = connect(io, options);
   const plan = await planPolicy(io, client, options.policy, { concurrency: options.concurrency });
   if (options.out) {
     await writeSavedPlan(options.out, {
