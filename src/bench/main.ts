@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { formatOverhead, measureClientOverhead, measurePlanOverhead } from './client-overhead';
 import type { Rows } from './front-doors';
 import { benchPulumiProvider, terraformBench } from './front-doors';
 import type { RunFigures, ScenarioResult } from './policy-bench';
@@ -142,6 +143,16 @@ async function main(): Promise<void> {
   );
   console.log(
     `  validate  ${up.validate.toFixed(0)} ms (floor with its own modules ${up.validateFloor.toFixed(0)} ms: ${x(up.validate, up.validateFloor)})`,
+  );
+
+  // The client's own cost per request (issue 11.3): 0 ms latency, emulator in this process.
+  const overhead = await measureClientOverhead({ requests: opts.quick ? 300 : 1000 });
+  const planOverhead = await measurePlanOverhead({ repositories: opts.quick ? 200 : 500 });
+  out.clientOverhead = { requests: overhead, plan: planOverhead };
+  console.log('client overhead at 0 ms latency (emulator in this process), median of 3:');
+  for (const line of formatOverhead(overhead)) console.log(`  ${line}`);
+  console.log(
+    `  cold plan of ${planOverhead.repositories} repositories (${planOverhead.requests} requests): client ${planOverhead.clientMs.toFixed(0)} ms, bare fetch ${planOverhead.fetchMs.toFixed(0)} ms, ${planOverhead.overheadPerRequestMs.toFixed(2)} ms overhead per request, ${planOverhead.ratio.toFixed(2)}×`,
   );
 
   console.log(

@@ -1,5 +1,5 @@
-import { createClient } from './client';
-import { getRepoInteractionLimit, setRepoInteractionLimit } from './repo-limits';
+import { createClient } from '../github/client';
+import { getRepoInteractionLimit, setRepoInteractionLimit } from '../github/repo-limits';
 
 /**
  * What the client costs per request on top of the network: the same requests made through
