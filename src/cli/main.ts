@@ -29,6 +29,7 @@ interface ConnectionFlags {
   concurrency?: string;
   cacheDir?: string;
   color?: boolean;
+  skipUnreadable?: boolean;
 }
 
 /** `gh-interactions ARGS…`; resolves with the exit code (0 nothing to do, 2 changes, 1 error). */
@@ -56,7 +57,11 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
         '--cache-dir <dir>',
         'keep ETags in this directory between runs (conditional requests)',
       )
-      .option('--no-color', 'plain output even on a terminal');
+      .option('--no-color', 'plain output even on a terminal')
+      .option(
+        '--skip-unreadable',
+        'plan (and apply) the resources GitHub could be read for, list the others; exit 1',
+      );
 
   program
     .command('validate')
@@ -82,6 +87,7 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
         concurrency: parseConcurrency(flags.concurrency),
         cacheDir: flags.cacheDir,
         color: flags.color,
+        skipUnreadable: flags.skipUnreadable,
       }),
     )(),
   );
@@ -102,6 +108,7 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
         concurrency: parseConcurrency(flags.concurrency),
         cacheDir: flags.cacheDir,
         color: flags.color,
+        skipUnreadable: flags.skipUnreadable,
       }),
     )(),
   );
@@ -124,6 +131,7 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
         concurrency: parseConcurrency(flags.concurrency),
         cacheDir: flags.cacheDir,
         color: flags.color,
+        skipUnreadable: flags.skipUnreadable,
       }),
     )(),
   );
