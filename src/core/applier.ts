@@ -326,6 +326,9 @@ interface AnyReason {
 }
 
 function sameCause(planned: AnyReason, current: AnyReason): boolean {
+  // A bypass list planned from empty ("missing": add every declared login) covers declared
+  // logins still to add once some of them are there.
+  if (planned.type === 'missing' && current.type === 'removed_out_of_band') return true;
   if (planned.type !== current.type) return false;
   if (current.logins) {
     const was = new Set((planned.logins ?? []).map(loginKey));

@@ -82,7 +82,7 @@ describe('against the emulator: what an apply costs', () => {
     // The confirmed results carry the state GitHub reported.
     const website = result.results[2];
     expect(website).toMatchObject({ outcome: 'applied', id: 'acme/website' });
-    expect(website.message).toBe('Created acme/website: 1 user on the bypass list.');
+    expect(website.message).toBe('Created acme/website: 1 user on the bypass list: hubot.');
   });
 
   test('limits the plan read through GraphQL have no ETag yet: their re-read is a full read, the others still 304', async () => {
