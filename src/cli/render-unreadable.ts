@@ -13,7 +13,9 @@ export function renderUnreadable(plan: Plan, style: Style): string[] {
   const total = plan.changes.length + unreadable.length;
   const head =
     plan.changes.length === 0
-      ? `Nothing was planned: all ${total === 1 ? 'one declared resource' : `${total} declared resources`} could not be read from GitHub:`
+      ? total === 1
+        ? 'Nothing was planned: the one declared resource could not be read from GitHub:'
+        : `Nothing was planned: all ${total} declared resources could not be read from GitHub:`
       : `Not planned: ${unreadable.length} of ${total} declared resources could not be read from GitHub (or depend on one that could not), so this plan leaves them out:`;
   return [style.red(style.bold(head)), ...formatFailureGroups(groupUnreadable(unreadable))];
 }

@@ -126,7 +126,9 @@ export class ObservationError extends Error {
     const n = failures.length;
     const what =
       total !== undefined && total === n
-        ? `all ${n === 1 ? 'one declared resource' : `${n} declared resources`} could not be read from GitHub`
+        ? n === 1
+          ? 'the one declared resource could not be read from GitHub'
+          : `all ${n} declared resources could not be read from GitHub`
         : total !== undefined
           ? `${n} of ${total} declared resources could not be read from GitHub`
           : `${n === 1 ? 'one declared resource' : `${n} declared resources`} could not be read from GitHub`;
