@@ -53,6 +53,7 @@ async function misbehavingServer(
   method: string,
   path: string,
   garbage: GarbageKind,
+  status = 200,
 ): Promise<Misbehaving> {
   const state = { hits: 0 };
   const handle = async (request: IncomingMessage, response: ServerResponse) => {
@@ -60,7 +61,7 @@ async function misbehavingServer(
     if (request.method === method && url.pathname === path) {
       state.hits++;
       const { type, body } = GARBAGE[garbage];
-      response.writeHead(200, { 'content-type': type });
+      response.writeHead(status, { 'content-type': type });
       response.end(body);
       return;
     }
@@ -188,6 +189,27 @@ describe('garbage answers are errors, never state (issue 12.2)', () => {
       } finally {
         await proxy.close();
       }
+    }
+  });
+
+  test("an HTML error page (a proxy's 403) is summarised by its title, never quoted whole (issue 12.9)", async () => {
+    const proxy = await misbehavingServer(
+      emu.url,
+      'GET',
+      '/orgs/acme/interaction-limits/pulls/creation-cap',
+      'html',
+      403,
+    );
+    try {
+      const run = await runCli(['plan', policy(ORG_CAP)], emulatorEnv(proxy.url));
+      expect(run.code).toBe(1);
+      expect(run.stderr).toContain(
+        '(403 GET /orgs/acme/interaction-limits/pulls/creation-cap) the answer was an HTML page titled "Hotel Wi-Fi & Sign-in"',
+      );
+      expect(run.stderr).not.toContain('<script>');
+      expect(run.stderr).not.toContain('do-not-quote-this-markup');
+    } finally {
+      await proxy.close();
     }
   });
 });
