@@ -6,6 +6,7 @@ import {
   ShadowedLimitError,
   UnknownLoginsError,
   ValidationError,
+  readableErrorMessage,
 } from '../github';
 import type { Clock } from './clock';
 import { resolveClock } from './clock';
@@ -535,7 +536,9 @@ function result(fields: ResultFields, state: ObservedState | undefined): ChangeR
 function failureOf(error: unknown): FailureDetails {
   const details: Record<string, unknown> = {};
   if (error instanceof GitHubApiError) {
-    Object.assign(details, { name: error.name, message: error.message, status: error.status });
+    // An HTML error page (a proxy's 502) is summarised by its title, never quoted whole.
+    const message = readableErrorMessage(error);
+    Object.assign(details, { name: error.name, message, status: error.status });
     if (error instanceof ForbiddenError) details.permissionNeeded = error.permissionNeeded;
     if (error instanceof ShadowedLimitError) details.scope = error.scope;
     if (error instanceof ValidationError) details.errors = error.errors;
