@@ -1,4 +1,10 @@
-import { GitHubApiError, GitHubConnectionError, SettingsError } from '../github';
+import {
+  GitHubApiError,
+  GitHubConnectionError,
+  SettingsError,
+  UnexpectedAnswerError,
+  readableErrorMessage,
+} from '../github';
 import { PolicyError, formatProblem } from '../policy';
 
 /**
@@ -24,9 +30,20 @@ export function describeError(error: unknown, env: NodeJS.ProcessEnv): string {
   if (
     error instanceof GitHubApiError ||
     error instanceof GitHubConnectionError ||
-    error instanceof SettingsError
+    error instanceof SettingsError ||
+    error instanceof UnexpectedAnswerError
   ) {
-    return `error: ${error.message}`;
+    // An HTML error page (a proxy's 502) is summarised by its title, never quoted whole.
+    return `error: ${readableErrorMessage(error)}`;
+  }
+  if (error instanceof Error && error.name === 'ObservationError') {
+    const { failures, total } = error as Error & { failures: unknown[]; total?: number };
+    const readable = total !== undefined ? total - failures.length : 0;
+    const hint =
+      readable > 0
+        ? `\nNothing was written. To plan and apply the ${readable} readable resource${readable === 1 ? '' : 's'} anyway, pass --skip-unreadable (the command still exits 1).`
+        : '';
+    return `error: ${error.message}${hint}`;
   }
   if (error instanceof Error) {
     const known = [

@@ -31,6 +31,7 @@ interface ConnectionFlags {
   color?: boolean;
   maxRateLimitWait?: string;
   deadline?: string;
+  skipUnreadable?: boolean;
 }
 
 /** The client's limits on waiting, from `--max-rate-limit-wait` and `--deadline`. */
@@ -64,7 +65,11 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
         '--cache-dir <dir>',
         'keep ETags in this directory between runs (conditional requests)',
       )
-      .option('--no-color', 'plain output even on a terminal');
+      .option('--no-color', 'plain output even on a terminal')
+      .option(
+        '--skip-unreadable',
+        'plan (and apply) the resources GitHub could be read for, list the others; exit 1',
+      );
   const waitOptions = (command: Command) =>
     command
       .option(
@@ -97,6 +102,7 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
         cacheDir: flags.cacheDir,
         color: flags.color,
         ...waitFlags(flags),
+        skipUnreadable: flags.skipUnreadable,
       }),
     )(),
   );
@@ -117,6 +123,7 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
         cacheDir: flags.cacheDir,
         color: flags.color,
         ...waitFlags(flags),
+        skipUnreadable: flags.skipUnreadable,
       }),
     )(),
   );
@@ -139,6 +146,7 @@ export async function main(argv: readonly string[], io: CliIO = processIO()): Pr
         concurrency: parseConcurrency(flags.concurrency),
         cacheDir: flags.cacheDir,
         color: flags.color,
+        skipUnreadable: flags.skipUnreadable,
       }),
     )(),
   );

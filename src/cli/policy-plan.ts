@@ -8,6 +8,8 @@ import { writeLine } from './io';
 
 export interface PolicyPlanOptions {
   readonly concurrency?: number;
+  /** Plan the readable resources and list the others (`--skip-unreadable`). */
+  readonly skipUnreadable?: boolean;
 }
 
 /**
@@ -35,6 +37,7 @@ export async function planPolicy(
   progress(`Reading ${resources.length} resource${resources.length === 1 ? '' : 's'} from GitHub…`);
   return planResources(client, resources, {
     concurrency: options.concurrency,
+    unreadable: options.skipUnreadable ? 'skip' : 'refuse',
     graphql: reads.graphql,
     prefetched: observed,
     unanswered,

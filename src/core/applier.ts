@@ -7,6 +7,7 @@ import {
   ShadowedLimitError,
   UnknownLoginsError,
   ValidationError,
+  readableErrorMessage,
 } from '../github';
 import type { Clock } from './clock';
 import { resolveClock } from './clock';
@@ -18,15 +19,27 @@ import type { Change, DesiredResource, ObservedOf, ResourceKind } from './types'
 import type { WriteLog } from './writes';
 import { settleWithConcurrency } from './concurrency';
 import { DEFAULT_PLAN_CONCURRENCY } from './defaults';
+import { fingerprintObserved } from './fingerprint';
+import { loginKey } from './names';
 
 /**
  * - `applied`: written, and GitHub read back as declared.
- * - `unchanged`: nothing needed writing (action `none`, or a removal GitHub had already done).
+ * - `unchanged`: nothing needed writing (action `none`; a removal GitHub had already done; or,
+ *   re-read just before its write, the resource was already as declared: another run got there).
  * - `blocked`: never written; see `remedy`.
  * - `failed`: GitHub refused, or the read-back still differs; see `error`/`message`.
+ * - `conflict`: re-read just before its write, the resource had changed since the plan to
+ *   something that is neither what the plan saw nor what is declared: someone else is changing
+ *   it. Not written (see `conflict` for both states); plan again.
  */
-export type Outcome = 'applied' | 'unchanged' | 'blocked' | 'failed';
-export const OUTCOMES: readonly Outcome[] = ['applied', 'unchanged', 'blocked', 'failed'];
+export type Outcome = 'applied' | 'unchanged' | 'blocked' | 'failed' | 'conflict';
+export const OUTCOMES: readonly Outcome[] = [
+  'applied',
+  'unchanged',
+  'blocked',
+  'failed',
+  'conflict',
+];
 
 /**
  * Why a change failed, as data (what `--json` prints), and the typed error itself as `cause`
@@ -76,6 +89,8 @@ interface ResultCommon<K extends ResourceKind> {
 export type ResultOf<K extends ResourceKind> = ResultCommon<K> & {
   /** The state read back after the writes; absent when it could not be read. */
   readonly observedAfter?: ObservedOf<K>;
+  /** For `conflict`: what the plan saw, and what GitHub had just before the write. */
+  readonly conflict?: { readonly planned: ObservedOf<K>; readonly current: ObservedOf<K> };
 };
 export type InteractionLimitResult = ResultOf<'InteractionLimit'>;
 export type PrBypassListResult = ResultOf<'PrBypassList'>;
@@ -90,7 +105,7 @@ export interface ApplyResult {
   /** One per change, in the plan's order (`results[i]` is `plan.changes[i]`). */
   readonly results: readonly ChangeResult[];
   readonly summary: Readonly<Record<Outcome, number>>;
-  /** No change failed. */
+  /** No change failed or met a conflicting change. */
   readonly ok: boolean;
   /** Every change is applied or unchanged: GitHub is as declared. */
   readonly converged: boolean;
@@ -149,7 +164,7 @@ export async function applyPlan(
   for (const [step, index] of order.entries()) {
     const change = plan.changes[index];
     options.onProgress?.({ type: 'started', change, step: step + 1, total: order.length });
-    const outcome = await runChange(client, change, clock, true);
+    const outcome = await runCheckedChange(client, change, clock);
     if (outcome.unconfirmed) unconfirmed.push({ index, done: outcome.unconfirmed });
     results[index] = outcome.result;
     options.onProgress?.({
@@ -184,18 +199,24 @@ export async function applyPlan(
     finishedAt: new Date().toISOString(),
     results,
     summary,
-    ok: summary.failed === 0,
-    converged: summary.failed === 0 && summary.blocked === 0,
+    ok: summary.failed === 0 && summary.conflict === 0,
+    converged: summary.failed === 0 && summary.blocked === 0 && summary.conflict === 0,
   };
 }
 
-/** What an apply of a plan spends of GitHub's primary rate limit (`core`), about. */
+/** What an apply of a plan spends of GitHub's primary rate limit (`core`), at most. */
 export interface ApplyCost {
   /** Write requests: one per operation. */
   readonly writes: number;
+  /**
+   * Re-reads just before each change's writes (runCheckedChange): conditional, so a 304 when
+   * nothing changed since the plan costs nothing; counted anyway, as a limit observed through
+   * GraphQL has no ETag to send.
+   */
+  readonly reReads: number;
   /** Read-backs: one per change whose writes answer no state (a bypass list's 204s). */
   readonly readBacks: number;
-  /** Rate-limit units: every REST request costs one, whatever its method. */
+  /** Rate-limit units: every REST request GitHub answers with more than a 304 costs one. */
   readonly units: number;
 }
 
@@ -204,13 +225,15 @@ const READ_BACK_KINDS: ReadonlySet<ResourceKind> = new Set(['PrBypassList']);
 
 export function applyCost(plan: Plan): ApplyCost {
   let writes = 0;
+  let reReads = 0;
   let readBacks = 0;
   for (const change of plan.changes) {
     if (change.action === 'none' || change.action === 'blocked') continue;
     writes += change.operations.length;
+    reReads++;
     if (READ_BACK_KINDS.has(change.kind)) readBacks++;
   }
-  return { writes, readBacks, units: writes + readBacks };
+  return { writes, reReads, readBacks, units: writes + reReads + readBacks };
 }
 
 export interface ApplyBudget extends ApplyCost {
@@ -251,10 +274,150 @@ export function checkApplyBudget(client: GitHubClient, plan: Plan): ApplyBudget 
       waitSeconds,
       maxWaitSeconds,
       resource: status.resource,
-      breakdown: `${cost.writes} write${cost.writes === 1 ? '' : 's'} and ${cost.readBacks} read-back${cost.readBacks === 1 ? '' : 's'}`,
+      breakdown: `${cost.writes} write${cost.writes === 1 ? '' : 's'}, ${cost.reReads} re-read${cost.reReads === 1 ? '' : 's'} before writing and ${cost.readBacks} read-back${cost.readBacks === 1 ? '' : 's'}`,
     },
     nowMs,
   );
+}
+
+/**
+ * Re-reads the resource just before its writes (a conditional request: GitHub answers 304 when
+ * nothing changed since the plan's read, which costs no rate-limit unit) and writes only what is
+ * still needed, so two runs of the same plan do not write twice and a concurrent change is not
+ * undone unseen:
+ * - as the plan saw it → the planned writes;
+ * - already as declared (another run got there) → nothing written, `unchanged`;
+ * - now blocked (e.g. an owner's limit took over) → nothing written, `blocked`;
+ * - changed the same way the plan goes (what is left to do is part of what was planned, e.g. a
+ *   bypass list with some of the planned logins already added) → only what is left, computed
+ *   from the fresh read;
+ * - changed otherwise → nothing written, `conflict`, with both states. A saved plan whose
+ *   resources changed is refused before any write for the same reason (checkPlanStaleness).
+ */
+async function runCheckedChange(
+  client: GitHubClient,
+  change: Change,
+  clock: Clock,
+): Promise<{ result: ChangeResult; unconfirmed?: WriteLog }> {
+  if (change.action === 'none' || change.action === 'blocked') {
+    return runChange(client, change, clock, true);
+  }
+  const fresh = await readBack(client, change);
+  if (!fresh.state) {
+    const failure = failureOf(fresh.error);
+    return {
+      result: result(
+        {
+          ...commonFields(change),
+          outcome: 'failed',
+          writes: 0,
+          message: `${change.id} was not written: reading it again before the write failed: ${failure.message}`,
+          error: failure,
+        },
+        undefined,
+      ),
+    };
+  }
+  if (fingerprintObserved(fresh.state) === change.fingerprint) {
+    return runChange(client, change, clock, true);
+  }
+  const contract = anyKindContract(change.kind);
+  const now = describeObservedState(fresh.state);
+  const current = diffResource({
+    desired: change.desired as DesiredResource,
+    observed: fresh.state,
+    now: clock(),
+  });
+  if (current.action === 'none') {
+    return {
+      result: result(
+        {
+          ...commonFields(change),
+          outcome: 'unchanged',
+          writes: 0,
+          message: `${change.id} is already as declared: GitHub changed since the plan (now ${now}), so nothing was written.`,
+        },
+        fresh.state,
+      ),
+    };
+  }
+  if (current.action === 'blocked') {
+    return {
+      result: result(
+        {
+          ...commonFields(change),
+          outcome: 'blocked',
+          writes: 0,
+          message: `${change.id} was not written: GitHub changed since the plan: ${current.reasons.map((r) => r.message).join(' ')}`,
+          ...(current.remedy !== undefined ? { remedy: current.remedy } : {}),
+        },
+        fresh.state,
+      ),
+    };
+  }
+  if (followsPlan(change, current)) {
+    const rest = { ...current, ...(change.source !== undefined ? { source: change.source } : {}) };
+    return runChange(client, rest as Change, clock, true);
+  }
+  const planned = describeObservedState({
+    kind: change.kind,
+    observed: change.before,
+  } as ObservedState);
+  return {
+    result: {
+      ...commonFields(change),
+      outcome: 'conflict',
+      writes: 0,
+      message: `${change.id} was not written: it changed on GitHub since the plan, to neither what the plan saw nor what is declared. The plan saw ${planned}; GitHub now has ${now}. Someone else is changing it; plan again to see the change before applying.`,
+      observedAfter: fresh.state.observed,
+      conflict: { planned: change.before, current: fresh.state.observed },
+      error: {
+        name: 'ConcurrentChangeError',
+        message: `${contract.title} ${change.id} changed since the plan: the plan saw ${planned}; GitHub now has ${now}`,
+      },
+    } as ChangeResult,
+  };
+}
+
+function describeObservedState(state: ObservedState): string {
+  return anyKindContract(state.kind).describeObserved(state.observed as never);
+}
+
+/**
+ * Whether what is left to do (`current`, diffed from a fresh read) is part of what the plan set
+ * out to do: every reason it has, the plan had (the same logins or fewer, the same value
+ * changing). Then the change on GitHub since the plan went the same way (another run of the same
+ * policy, half done) and writing the rest undoes nobody's change.
+ */
+function followsPlan(planned: Change, current: Change): boolean {
+  return current.reasons.every((reason) =>
+    planned.reasons.some((was) => sameCause(was as AnyReason, reason as AnyReason)),
+  );
+}
+
+interface AnyReason {
+  readonly type: string;
+  readonly logins?: readonly string[];
+  readonly field?: string;
+  readonly before?: unknown;
+  readonly owner?: string;
+}
+
+function sameCause(planned: AnyReason, current: AnyReason): boolean {
+  // A bypass list planned from empty ("missing": add every declared login) covers declared
+  // logins still to add once some of them are there.
+  if (planned.type === 'missing' && current.type === 'removed_out_of_band') return true;
+  if (planned.type !== current.type) return false;
+  if (current.logins) {
+    const was = new Set((planned.logins ?? []).map(loginKey));
+    return current.logins.every((login) => was.has(loginKey(login)));
+  }
+  if (current.field !== undefined) {
+    return planned.field === current.field && planned.before === current.before;
+  }
+  if (current.owner !== undefined)
+    return planned.owner?.toLowerCase() === current.owner.toLowerCase();
+  return true;
 }
 
 /** Each kind's execution rank (organization and user limits first), plan order otherwise. */
@@ -450,7 +613,9 @@ function result(fields: ResultFields, state: ObservedState | undefined): ChangeR
 function failureOf(error: unknown): FailureDetails {
   const details: Record<string, unknown> = {};
   if (error instanceof GitHubApiError) {
-    Object.assign(details, { name: error.name, message: error.message, status: error.status });
+    // An HTML error page (a proxy's 502) is summarised by its title, never quoted whole.
+    const message = readableErrorMessage(error);
+    Object.assign(details, { name: error.name, message, status: error.status });
     if (error instanceof ForbiddenError) details.permissionNeeded = error.permissionNeeded;
     if (error instanceof ShadowedLimitError) details.scope = error.scope;
     if (error instanceof ValidationError) details.errors = error.errors;

@@ -1,4 +1,5 @@
 import type { ResourceKind } from './types';
+import { formatFailureGroups, groupFailures } from './failures';
 
 /**
  * One problem with a declared resource: the field path, the value received, what is allowed.
@@ -106,17 +107,34 @@ export class UserScopeMismatchError extends Error {
   }
 }
 
-/** Reading GitHub failed for one or more declared resources, so no plan could be made. */
+/**
+ * Reading GitHub failed for one or more declared resources, so no plan could be made. The
+ * message has one line per cause (the same refusal of 400 resources is one line, with the count
+ * and the first few), and says how many of how many resources could not be read.
+ */
 export class ObservationError extends Error {
   override readonly name = 'ObservationError';
   readonly failures: readonly { kind: ResourceKind; id: string; error: Error }[];
+  /** Resources the plan declared (readable or not), when known. */
+  readonly total?: number;
 
-  constructor(failures: readonly { kind: ResourceKind; id: string; error: Error }[]) {
-    const lines = failures.map((f) => `  ${f.kind} ${f.id}: ${f.error.message}`);
-    super(
-      `Cannot read ${failures.length === 1 ? 'one declared resource' : `${failures.length} declared resources`} from GitHub, so nothing was planned:\n${lines.join('\n')}`,
-    );
+  constructor(
+    failures: readonly { kind: ResourceKind; id: string; error: Error }[],
+    total?: number,
+  ) {
+    const lines = formatFailureGroups(groupFailures(failures));
+    const n = failures.length;
+    const what =
+      total !== undefined && total === n
+        ? n === 1
+          ? 'the one declared resource could not be read from GitHub'
+          : `all ${n} declared resources could not be read from GitHub`
+        : total !== undefined
+          ? `${n} of ${total} declared resources could not be read from GitHub`
+          : `${n === 1 ? 'one declared resource' : `${n} declared resources`} could not be read from GitHub`;
+    super(`Nothing was planned: ${what}:\n${lines.join('\n')}`);
     this.failures = failures;
+    if (total !== undefined) this.total = total;
   }
 }
 

@@ -181,6 +181,10 @@ export type {
   ResultOf,
 } from './applier';
 export { OUTCOMES, applyChange, applyPlan, executionOrder } from './applier';
+export type { UnreadablePolicy, UnreadableResource } from './unreadable';
+export { DEFAULT_UNREADABLE_POLICY, groupUnreadable } from './unreadable';
+export type { FailureGroup } from './failures';
+export { IDS_SHOWN_PER_CAUSE, formatFailureGroups, groupFailures } from './failures';
 export type { DiffOptions, RefreshOptions } from './adapter';
 export {
   absentDesired,

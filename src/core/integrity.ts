@@ -30,6 +30,17 @@ export const PlanSchema = z.object({
     }),
   ),
   summary: z.record(z.string(), z.number()),
+  unreadable: z
+    .array(
+      z
+        .object({
+          kind: z.enum(RESOURCE_KINDS as [string, ...string[]]),
+          id: z.string(),
+          reason: z.string(),
+        })
+        .loose(),
+    )
+    .optional(),
 });
 
 /** Keys sorted, so two values compare equal whatever order their JSON had. */

@@ -162,6 +162,13 @@ export interface ResourceKindContract<T extends KindTypes> {
   resolveDesired?(desired: Desired<T>, tokenLogin: () => Promise<string>): Promise<Desired<T>>;
   /** Apply order: lower first (organization and user limits before the repositories they cover). */
   executionRank(target: T['target']): number;
+  /**
+   * Resources whose change decides what this one's can be (a repository limit depends on its
+   * owner's limit, which overwrites it and makes GitHub refuse it with 409). When one of them is
+   * declared in the same plan and cannot be read, this one is not planned either. Absent for
+   * kinds that depend on nothing.
+   */
+  dependsOn?(target: T['target']): readonly { readonly kind: string; readonly id: string }[];
 
   // --- GitHub ---------------------------------------------------------------------------------
   observe(client: GitHubClient, target: T['target']): Promise<T['observed']>;

@@ -1,5 +1,6 @@
 import type { LimitType } from '../github';
 import type { Change, ObservedOf, ResourceKind } from './types';
+import type { UnreadableResource } from './unreadable';
 
 /**
  * The plan is data: every change is computed before anything is written, is JSON-serializable,
@@ -112,6 +113,12 @@ export interface Plan {
   readonly changes: readonly Change[];
   /** How many changes per action; every action is present. */
   readonly summary: PlanSummary;
+  /**
+   * Declared resources left out of `changes` because GitHub could not be read for them, or
+   * because they depend on one that could not (only when planned with `unreadable: 'skip'`;
+   * absent when every resource was read).
+   */
+  readonly unreadable?: readonly UnreadableResource[];
 }
 
 /** Observed state of any kind, tagged with its kind, as re-reads and staleness checks use it. */

@@ -13,6 +13,8 @@ import type { Plan } from './plan';
 import { PLAN_FORMAT_VERSION, summarize } from './plan';
 import { RESOURCE_KINDS, anyKindContract } from './registry';
 import type { Change, DesiredResource, ResourceKind, ResourceTarget } from './types';
+import type { UnreadablePolicy, UnreadableResource } from './unreadable';
+import { DEFAULT_UNREADABLE_POLICY, dependentsOfUnreadable, errorData } from './unreadable';
 import { validateDesired } from './validate';
 
 export interface PlanOptions {
@@ -34,6 +36,14 @@ export interface PlanOptions {
   readonly unanswered?: ReadonlyMap<string, string>;
   /** Told of each resource read through REST because the batch read could not answer. */
   readonly onObservationFallback?: (fallback: ObservationFallback) => void;
+  /**
+   * When some resources cannot be read: `refuse` throws ObservationError listing all of them
+   * (nothing is planned); `skip` plans the readable ones and lists the others, with why, in
+   * `plan.unreadable`, together with the readable resources that depend on an unreadable one
+   * (a repository limit whose owner's declared limit could not be read).
+   * @default DEFAULT_UNREADABLE_POLICY ('refuse')
+   */
+  readonly unreadable?: UnreadablePolicy;
 }
 
 /**
@@ -77,7 +87,7 @@ export async function planResources(
   });
   const failures = observed.flatMap((result, index) =>
     result.status === 'rejected'
-      ? [{ kind: targets[index].kind, id: ids[index], error: asError(result.reason) }]
+      ? [{ index, kind: targets[index].kind, id: ids[index], error: asError(result.reason) }]
       : [],
   );
   // GitHub unreachable (the client's circuit opened) or the run's deadline passed: one cause for
@@ -86,15 +96,55 @@ export async function planResources(
     (f) => f.error instanceof GitHubUnavailableError || f.error instanceof DeadlineExceededError,
   );
   if (shared) throw shared.error;
-  if (failures.length > 0) throw new ObservationError(failures);
+  const policy = options.unreadable ?? DEFAULT_UNREADABLE_POLICY;
+  if (policy !== 'refuse' && policy !== 'skip') {
+    throw new SpecValidationError(
+      [issue('unreadable', policy, 'refuse or skip')],
+      'planResources options',
+    );
+  }
+  if (failures.length > 0 && policy === 'refuse') {
+    throw new ObservationError(
+      failures.map(({ kind, id, error }) => ({ kind, id, error })),
+      targets.length,
+    );
+  }
+  const unreadableIndexes = new Set(failures.map((f) => f.index));
+  const dependents = dependentsOfUnreadable(targets, ids, unreadableIndexes);
+  const sourceOf = (index: number) =>
+    resolved[index].source !== undefined ? { source: resolved[index].source } : {};
+  const unreadable: UnreadableResource[] = targets.flatMap(
+    (target, index): UnreadableResource[] => {
+      const failure = failures.find((f) => f.index === index);
+      if (failure) {
+        const error = errorData(failure.error);
+        return [
+          { kind: target.kind, id: ids[index], ...sourceOf(index), reason: error.message, error },
+        ];
+      }
+      const on = dependents.get(index);
+      if (on === undefined) return [];
+      return [
+        {
+          kind: target.kind,
+          id: ids[index],
+          ...sourceOf(index),
+          reason: `not planned: it depends on ${on}, which could not be read (what happens to ${on} decides whether GitHub accepts a write here)`,
+          dependsOn: on,
+        },
+      ];
+    },
+  );
+  const skipped = new Set([...unreadableIndexes, ...dependents.keys()]);
 
   // Read after the observations: client.now() has GitHub's Date header by then.
   const now = clock();
-  const changes = resolved.map((resource, index) => {
+  const changes = resolved.flatMap((resource, index) => {
+    if (skipped.has(index)) return [];
     const result = observed[index] as PromiseFulfilledResult<
       Awaited<ReturnType<typeof observeTarget>>
     >;
-    return diffResource({ desired: resource, observed: result.value, now });
+    return [diffResource({ desired: resource, observed: result.value, now })];
   });
   const linked = refinePlan(changes);
   return {
@@ -102,6 +152,7 @@ export async function planResources(
     createdAt: now.toISOString(),
     changes: linked,
     summary: summarize(linked),
+    ...(unreadable.length > 0 ? { unreadable } : {}),
   };
 }
 

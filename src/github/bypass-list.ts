@@ -1,7 +1,12 @@
+import { z } from 'zod';
+import { checkAnswer } from './answers';
 import type { GitHubClient } from './client';
 import { ADMINISTRATION_WRITE, callGitHub } from './call';
 import { BYPASS_LIST_MAX_USERS_PER_REQUEST } from './facts';
 import type { BypassListUser } from './types';
+
+/** GitHub answers the list as an array of `simple-user` (OpenAPI); login and id are what we use. */
+const BypassListSchema = z.array(z.object({ login: z.string().min(1), id: z.number() }).loose());
 
 const ROUTE = '/repos/{owner}/{repo}/interaction-limits/pulls/bypass-list';
 
@@ -20,10 +25,7 @@ export async function getPrBypassList(
   const response = await callGitHub(client, context(owner, repo), () =>
     client.octokit.request(`GET ${ROUTE}`, { owner, repo }),
   );
-  const users = (Array.isArray(response.data) ? response.data : []) as Array<{
-    login: string;
-    id: number;
-  }>;
+  const users = checkAnswer(BypassListSchema, response, 'an array of users {login, id}');
   return users.map(({ login, id }) => ({ login, id }));
 }
 

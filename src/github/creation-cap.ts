@@ -1,23 +1,33 @@
+import { z } from 'zod';
+import type { AnswerLike } from './answers';
+import { checkAnswer } from './answers';
 import type { GitHubClient } from './client';
 import type { EndpointContext } from './call';
 import { ADMINISTRATION_WRITE, ORGANIZATION_OWNER, callGitHub } from './call';
 import type { PrCreationCapSettings, UpdatePrCreationCapInput } from './types';
 
-interface CapBody {
-  enabled: boolean;
-  max_open_pull_requests: number;
-  include_drafts?: boolean;
-}
+/**
+ * The cap as GitHub answers it (OpenAPI: `enabled` and `max_open_pull_requests` required, an
+ * integer). The range 1–1000 is not checked here: a disabled cap may keep any number.
+ */
+const CapSchema = z
+  .object({
+    enabled: z.boolean(),
+    max_open_pull_requests: z.number().int(),
+    include_drafts: z.boolean().optional(),
+  })
+  .loose();
+const CAP = 'a creation cap {enabled, max_open_pull_requests, include_drafts?}';
 
 /**
  * `include_drafts` is in GitHub's published docs data for the cap operations (changelog of
  * 2026-06-17) but not yet in @octokit/openapi 23; an answer without it means GitHub's default:
  * drafts do not count.
  */
-function toCap(data: unknown): PrCreationCapSettings {
-  const body = data as CapBody;
+function toCap(response: AnswerLike, method: 'GET' | 'PATCH'): PrCreationCapSettings {
+  const body = checkAnswer(CapSchema, response, CAP, method);
   return {
-    enabled: Boolean(body.enabled),
+    enabled: body.enabled,
     maxOpenPullRequests: body.max_open_pull_requests,
     includeDrafts: body.include_drafts === true,
   };
@@ -54,7 +64,7 @@ export async function getOrgPrCreationCap(client: GitHubClient, org: string) {
   const response = await callGitHub(client, orgContext(org), () =>
     client.octokit.request('GET /orgs/{org}/interaction-limits/pulls/creation-cap', { org }),
   );
-  return toCap(response.data);
+  return toCap(response, 'GET');
 }
 
 export async function updateOrgPrCreationCap(
@@ -68,7 +78,7 @@ export async function updateOrgPrCreationCap(
       ...toBody(input),
     }),
   );
-  return toCap(response.data);
+  return toCap(response, 'PATCH');
 }
 
 /** Throws NotAvailableError (405) where the cap is switched off for the repository. */
@@ -79,7 +89,7 @@ export async function getRepoPrCreationCap(client: GitHubClient, owner: string, 
       repo,
     }),
   );
-  return toCap(response.data);
+  return toCap(response, 'GET');
 }
 
 export async function updateRepoPrCreationCap(
@@ -95,5 +105,5 @@ export async function updateRepoPrCreationCap(
       ...toBody(input),
     }),
   );
-  return toCap(response.data);
+  return toCap(response, 'PATCH');
 }

@@ -1,3 +1,5 @@
+import { z } from 'zod';
+import { describeIssue } from './answers';
 import type { GitHubClient } from './client';
 import { translateError } from './call';
 import { LIMIT_TYPES } from './facts';
@@ -62,11 +64,16 @@ export function graphqlEnabledFromEnv(env: NodeJS.ProcessEnv = process.env): boo
 
 const ABILITY = 'interactionAbility { limit origin expiresAt }';
 
-interface AbilityNode {
-  limit: string;
-  origin: string;
-  expiresAt: string | null;
-}
+/**
+ * Every answer's `data` is checked before it is read: a wrong shape is never "no limit". An
+ * ability of the wrong shape falls back to REST for that resource; a page or a batch whose data
+ * has the wrong shape makes GraphQL unusable for the request (GraphqlUnavailableError), and REST
+ * (whose answers are checked too) reads instead.
+ */
+const AbilitySchema = z
+  .object({ limit: z.string(), origin: z.string(), expiresAt: z.string().nullable() })
+  .loose();
+type AbilityNode = z.infer<typeof AbilitySchema>;
 
 const ORIGINS: Readonly<Record<string, string>> = {
   ORGANIZATION: 'organization',
@@ -79,16 +86,21 @@ const ORIGINS: Readonly<Record<string, string>> = {
  * `EXISTING_USERS` → `existing_users`, `NO_LIMIT` → no limit (null). Null (not readable) and
  * values this client does not know are not guessed at: they fall back to REST.
  */
-export function limitFromAbility(
-  ability: AbilityNode | null | undefined,
-  what: string,
-): LimitObservation {
-  if (!ability) {
+export function limitFromAbility(answered: unknown, what: string): LimitObservation {
+  if (answered === null || answered === undefined) {
     return {
       observed: false,
       reason: `GraphQL answered null for the interactionAbility of ${what} (the token may not read it, or the repository is private)`,
     };
   }
+  const checked = AbilitySchema.safeParse(answered);
+  if (!checked.success) {
+    return {
+      observed: false,
+      reason: `GraphQL answered an interactionAbility of the wrong shape for ${what}: ${describeIssue(checked.error.issues[0])}`,
+    };
+  }
+  const ability: AbilityNode = checked.data;
   if (ability.limit === 'NO_LIMIT') return { observed: true, limit: null };
   const limit = ability.limit.toLowerCase();
   const origin = ORIGINS[ability.origin];
@@ -171,23 +183,62 @@ function errorsByAlias(errors: readonly GraphqlErrorItem[]): Map<string, string>
   return byAlias;
 }
 
-interface RepositoryNode {
-  name: string;
-  nameWithOwner: string;
-  isArchived: boolean;
-  isFork: boolean;
-  visibility: string;
-  repositoryTopics: { nodes: Array<{ topic: { name: string } } | null> };
-  interactionAbility: AbilityNode | null;
-}
+const RepositoryNodeSchema = z
+  .object({
+    name: z.string().min(1),
+    nameWithOwner: z.string().regex(/^[^/]+\/[^/]+$/),
+    isArchived: z.boolean(),
+    isFork: z.boolean(),
+    visibility: z.string(),
+    repositoryTopics: z.object({
+      nodes: z.array(
+        z
+          .object({ topic: z.object({ name: z.string() }).loose() })
+          .loose()
+          .nullable(),
+      ),
+    }),
+    // Checked by limitFromAbility: a wrong one falls back to REST for that repository only.
+    interactionAbility: z.unknown(),
+  })
+  .loose();
 
-interface OwnerPage {
-  owner: {
-    repositories: {
-      nodes: Array<RepositoryNode | null>;
-      pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    };
-  } | null;
+const OwnerPageSchema = z.object({
+  owner: z
+    .object({
+      repositories: z
+        .object({
+          nodes: z.array(RepositoryNodeSchema.nullable()),
+          pageInfo: z
+            .object({ hasNextPage: z.boolean(), endCursor: z.string().nullable() })
+            .loose(),
+        })
+        .loose()
+        .nullable()
+        .optional(),
+    })
+    .loose()
+    .nullable(),
+});
+type OwnerPage = z.infer<typeof OwnerPageSchema>;
+
+const AliasNodeSchema = z
+  .object({
+    login: z.string().optional(),
+    nameWithOwner: z.string().optional(),
+    interactionAbility: z.unknown(),
+  })
+  .loose()
+  .nullable();
+const BatchDataSchema = z.record(z.string(), z.unknown());
+
+/** The data of an answer, or GraphqlUnavailableError naming what was wrong with it. */
+function checkData<T>(schema: z.ZodType<T>, data: unknown, what: string): T {
+  const parsed = schema.safeParse(data);
+  if (parsed.success) return parsed.data;
+  throw new GraphqlUnavailableError(
+    `GraphQL answered data of the wrong shape for ${what}: ${describeIssue(parsed.error.issues[0])}`,
+  );
 }
 
 /**
@@ -217,12 +268,17 @@ export async function listRepositoriesWithLimits(
   const repositories: RepositoryWithLimit[] = [];
   let after: string | null = null;
   do {
-    const answer: GraphqlAnswer<OwnerPage> = await runQuery<OwnerPage>(client, query, {
+    const answer: GraphqlAnswer<unknown> = await runQuery<unknown>(client, query, {
       login: owner.login,
       after,
       privacy: options.visibility === 'public' ? 'PUBLIC' : null,
     });
-    const connection = answer.data?.owner?.repositories;
+    const page: OwnerPage = checkData(
+      OwnerPageSchema,
+      answer.data,
+      `the listing of ${field} ${owner.login}`,
+    );
+    const connection = page.owner?.repositories;
     if (!connection) {
       const said = errorsByAlias(answer.errors).get('owner') ?? 'no repositories connection';
       throw new GraphqlUnavailableError(`listing ${field} ${owner.login}: ${said}`);
@@ -330,16 +386,13 @@ export async function observeLimitsBatch(
     });
     const query = `query${declarations.length > 0 ? `(${declarations.join(', ')})` : ''} {\n  ${fields.join('\n  ')}\n}`;
     requests += 1;
-    const answer = await runQuery<
-      Record<
-        string,
-        { login?: string; nameWithOwner?: string; interactionAbility: AbilityNode | null } | null
-      >
-    >(client, query, variables);
+    const answer = await runQuery<unknown>(client, query, variables);
+    const data = checkData(BatchDataSchema, answer.data, 'a batch of interaction limits');
     const failed = errorsByAlias(answer.errors);
     batch.forEach((target, i) => {
       const alias = target.kind === 'viewer' ? 'v' : `a${i}`;
-      const node = answer.data?.[alias];
+      const checked = AliasNodeSchema.safeParse(data[alias]);
+      const node = checked.success ? checked.data : undefined;
       const what =
         target.kind === 'repository'
           ? `${target.ref.owner}/${target.ref.repo}`
@@ -348,7 +401,12 @@ export async function observeLimitsBatch(
             : 'the token user';
       const observation: LimitObservation = failed.has(alias)
         ? { observed: false, reason: `GraphQL error for ${what}: ${failed.get(alias)}` }
-        : limitFromAbility(node?.interactionAbility, what);
+        : !checked.success
+          ? {
+              observed: false,
+              reason: `GraphQL answered ${what} in the wrong shape: ${describeIssue(checked.error.issues[0])}`,
+            }
+          : limitFromAbility(node?.interactionAbility, what);
       if (target.kind === 'repository') {
         repositories.set(what.toLowerCase(), observation);
       } else if (target.kind === 'organization') {

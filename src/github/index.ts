@@ -81,3 +81,4 @@ export type {
   LimitObservation,
   RepositoryWithLimit,
 } from './graphql';
+export { UnexpectedAnswerError, readableErrorMessage, summarizeErrorBody } from './answers';

@@ -1,7 +1,7 @@
 import type { GitHubClient } from './client';
 import type { EndpointContext } from './call';
 import { ORGANIZATION_OWNER, callGitHub } from './call';
-import { requireLimit, toObservedLimit } from './limit-object';
+import { readLimitAnswer, readSetLimitAnswer } from './limit-object';
 import type { ObservedInteractionLimit, SetInteractionLimitInput } from './types';
 
 const orgContext = (org: string): EndpointContext => ({
@@ -13,7 +13,7 @@ export async function getOrgInteractionLimit(client: GitHubClient, org: string) 
   const response = await callGitHub(client, orgContext(org), () =>
     client.octokit.rest.interactions.getRestrictionsForOrg({ org }),
   );
-  return toObservedLimit(response.data);
+  return readLimitAnswer(response);
 }
 
 export async function setOrgInteractionLimit(
@@ -24,7 +24,7 @@ export async function setOrgInteractionLimit(
   const response = await callGitHub(client, orgContext(org), () =>
     client.octokit.rest.interactions.setRestrictionsForOrg({ org, ...input }),
   );
-  return requireLimit(response.data, `PUT /orgs/${org}/interaction-limits`);
+  return readSetLimitAnswer(response);
 }
 
 export async function removeOrgInteractionLimit(client: GitHubClient, org: string): Promise<void> {

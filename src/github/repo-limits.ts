@@ -1,7 +1,7 @@
 import type { GitHubClient } from './client';
 import type { EndpointContext } from './call';
 import { ADMINISTRATION_READ, ADMINISTRATION_WRITE, callGitHub } from './call';
-import { requireLimit, toObservedLimit } from './limit-object';
+import { readLimitAnswer, readSetLimitAnswer } from './limit-object';
 import type { ObservedInteractionLimit, SetInteractionLimitInput } from './types';
 
 const repoContext = (owner: string, repo: string, write: boolean): EndpointContext => ({
@@ -16,7 +16,7 @@ export async function getRepoInteractionLimit(client: GitHubClient, owner: strin
   const response = await callGitHub(client, repoContext(owner, repo, false), () =>
     client.octokit.rest.interactions.getRestrictionsForRepo({ owner, repo }),
   );
-  return toObservedLimit(response.data);
+  return readLimitAnswer(response);
 }
 
 /** Throws ShadowedLimitError (409) while an organization or user limit is in force. */
@@ -29,7 +29,7 @@ export async function setRepoInteractionLimit(
   const response = await callGitHub(client, repoContext(owner, repo, true), () =>
     client.octokit.rest.interactions.setRestrictionsForRepo({ owner, repo, ...input }),
   );
-  return requireLimit(response.data, `PUT /repos/${owner}/${repo}/interaction-limits`);
+  return readSetLimitAnswer(response);
 }
 
 /** Throws ShadowedLimitError (409) while an organization or user limit is in force. */

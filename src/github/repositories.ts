@@ -1,3 +1,6 @@
+import { z } from 'zod';
+import type { AnswerLike } from './answers';
+import { checkAnswer } from './answers';
 import type { GitHubClient } from './client';
 import { callGitHub } from './call';
 import { NotFoundError } from './errors';
@@ -6,16 +9,25 @@ import type { RepositorySummary } from './types';
 const READ_METADATA =
   'read access to the repositories (fine-grained tokens and GitHub Apps: the "Metadata" repository permission, read)';
 
-interface RepositoryBody {
-  name: string;
-  full_name: string;
-  owner: { login: string };
-  visibility?: string;
-  private: boolean;
-  archived?: boolean;
-  fork: boolean;
-  topics?: string[];
-}
+/** The fields of GitHub's `repository` / `minimal-repository` that selectors use. */
+const RepositorySchema = z
+  .object({
+    name: z.string().min(1),
+    full_name: z.string().min(1),
+    owner: z.object({ login: z.string().min(1) }).loose(),
+    visibility: z.string().optional(),
+    private: z.boolean(),
+    archived: z.boolean().optional(),
+    fork: z.boolean(),
+    topics: z.array(z.string()).optional(),
+  })
+  .loose();
+type RepositoryBody = z.infer<typeof RepositorySchema>;
+const REPOSITORY = 'a repository {name, full_name, owner.login, private, fork…}';
+const RepositoryListSchema = z.array(RepositorySchema);
+const REPOSITORY_LIST = 'an array of repositories {name, full_name, owner.login, private, fork…}';
+
+const AccountSchema = z.object({ login: z.string().min(1) }).loose();
 
 function toSummary(body: RepositoryBody): RepositorySummary {
   return {
@@ -36,9 +48,11 @@ export async function listOrgRepositories(
   type: 'all' | 'public' = 'all',
 ): Promise<RepositorySummary[]> {
   const bodies = await callGitHub(client, { permission: READ_METADATA, scope: `org/${org}` }, () =>
-    client.octokit.paginate(client.octokit.rest.repos.listForOrg, { org, type, per_page: 100 }),
+    listAllPages(client, () =>
+      client.octokit.request('GET /orgs/{org}/repos', { org, type, per_page: 100 }),
+    ),
   );
-  return (bodies as RepositoryBody[]).map(toSummary);
+  return bodies.map(toSummary);
 }
 
 /** Every public repository a user owns, all pages. */
@@ -50,13 +64,34 @@ export async function listUserRepositories(
     client,
     { permission: READ_METADATA, scope: `user/${username}` },
     () =>
-      client.octokit.paginate(client.octokit.rest.repos.listForUser, {
-        username,
-        type: 'owner',
-        per_page: 100,
-      }),
+      listAllPages(client, () =>
+        client.octokit.request('GET /users/{username}/repos', {
+          username,
+          type: 'owner',
+          per_page: 100,
+        }),
+      ),
   );
-  return (bodies as RepositoryBody[]).map(toSummary);
+  return bodies.map(toSummary);
+}
+
+/**
+ * Every page of a repository listing, each checked: Octokit's paginate reads an empty body as an
+ * empty page and fails with a TypeError on a text one, so pages are followed here (`link:
+ * rel="next"`, https://docs.github.com/rest/using-the-rest-api/using-pagination-in-the-rest-api).
+ */
+async function listAllPages(
+  client: GitHubClient,
+  first: () => Promise<AnswerLike>,
+): Promise<RepositoryBody[]> {
+  const bodies: RepositoryBody[] = [];
+  let response = await first();
+  for (;;) {
+    bodies.push(...checkAnswer(RepositoryListSchema, response, REPOSITORY_LIST));
+    const next = /<([^<>]+)>;\s*rel="next"/.exec(String(response.headers.link ?? ''))?.[1];
+    if (!next) return bodies;
+    response = await client.octokit.request({ method: 'GET', url: next });
+  }
 }
 
 /**
@@ -75,7 +110,7 @@ export async function getRepository(
       { permission: READ_METADATA, scope: `repo/${owner}/${repo}` },
       () => client.octokit.request('GET /repos/{owner}/{repo}', { owner, repo }),
     );
-    return toSummary(response.data as RepositoryBody);
+    return toSummary(checkAnswer(RepositorySchema, response, REPOSITORY));
   } catch (error) {
     if (error instanceof NotFoundError) return null;
     throw error;
@@ -93,7 +128,7 @@ export async function getOrganizationLogin(
       { permission: 'any token (organization profiles are public)', scope: `org/${org}` },
       () => client.octokit.request('GET /orgs/{org}', { org }),
     );
-    return (response.data as { login: string }).login;
+    return checkAnswer(AccountSchema, response, 'an organization {login, …}').login;
   } catch (error) {
     if (error instanceof NotFoundError) return null;
     throw error;
@@ -110,5 +145,5 @@ export async function getAuthenticatedLogin(client: GitHubClient): Promise<strin
     },
     () => client.octokit.rest.users.getAuthenticated(),
   );
-  return response.data.login;
+  return checkAnswer(AccountSchema, response, 'the authenticated user {login, …}').login;
 }

@@ -1,7 +1,7 @@
 import type { GitHubClient } from './client';
 import type { EndpointContext } from './call';
 import { USER_TOKEN, callGitHub } from './call';
-import { requireLimit, toObservedLimit } from './limit-object';
+import { readLimitAnswer, readSetLimitAnswer } from './limit-object';
 import type { ObservedInteractionLimit, SetInteractionLimitInput } from './types';
 
 const userContext: EndpointContext = { permission: USER_TOKEN, scope: 'user' };
@@ -11,7 +11,7 @@ export async function getUserInteractionLimit(client: GitHubClient) {
   const response = await callGitHub(client, userContext, () =>
     client.octokit.rest.interactions.getRestrictionsForAuthenticatedUser(),
   );
-  return (response.status as number) === 204 ? null : toObservedLimit(response.data);
+  return readLimitAnswer(response);
 }
 
 export async function setUserInteractionLimit(
@@ -21,7 +21,7 @@ export async function setUserInteractionLimit(
   const response = await callGitHub(client, userContext, () =>
     client.octokit.rest.interactions.setRestrictionsForAuthenticatedUser({ ...input }),
   );
-  return requireLimit(response.data, 'PUT /user/interaction-limits');
+  return readSetLimitAnswer(response);
 }
 
 export async function removeUserInteractionLimit(client: GitHubClient): Promise<void> {

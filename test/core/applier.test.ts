@@ -29,19 +29,10 @@ describe('applyPlan', () => {
   test('org and user limits are written before repository limits; results keep the plan order', async () => {
     const fake = new FakeGitHub()
       .on('GET', '/user', { status: 200, body: { login: 'octocat', id: 1 } })
-      .on(
-        'GET',
-        '/repos/acme/api/interaction-limits',
-        { status: 200, body: {} },
-        IN_FORCE('collaborators_only', 'repository'),
-      )
-      .on(
-        'GET',
-        '/orgs/other/interaction-limits',
-        { status: 200, body: {} },
-        IN_FORCE('existing_users', 'organization'),
-      )
-      .on('GET', '/user/interaction-limits', { status: 204 }, IN_FORCE('existing_users', 'user'))
+      // Read for the plan, then again just before each write: nothing changed in between.
+      .on('GET', '/repos/acme/api/interaction-limits', { status: 200, body: {} })
+      .on('GET', '/orgs/other/interaction-limits', { status: 200, body: {} })
+      .on('GET', '/user/interaction-limits', { status: 204 })
       .on('PUT', '/repos/acme/api/interaction-limits', IN_FORCE('collaborators_only', 'repository'))
       .on('PUT', '/orgs/other/interaction-limits', IN_FORCE('existing_users', 'organization'))
       .on('PUT', '/user/interaction-limits', IN_FORCE('existing_users', 'user'));
@@ -93,12 +84,7 @@ describe('applyPlan', () => {
   test('one failing resource does not stop the others; the failure keeps the typed error', async () => {
     const fake = new FakeGitHub()
       .on('GET', '/repos/acme/a/interaction-limits', { status: 200, body: {} })
-      .on(
-        'GET',
-        '/repos/acme/b/interaction-limits',
-        { status: 200, body: {} },
-        IN_FORCE('collaborators_only', 'repository'),
-      )
+      .on('GET', '/repos/acme/b/interaction-limits', { status: 200, body: {} })
       .on('PUT', '/repos/acme/a/interaction-limits', {
         status: 403,
         body: { message: 'Must have admin rights to Repository.' },
@@ -141,6 +127,9 @@ describe('applyPlan', () => {
       .on(
         'GET',
         '/repos/acme/api/interaction-limits',
+        // The plan's read and the read just before the write see the repository's own limit;
+        // the org limit lands between that read and the DELETE (GitHub answers 409).
+        IN_FORCE('existing_users', 'repository'),
         IN_FORCE('existing_users', 'repository'),
         IN_FORCE('existing_users', 'organization'),
       )
@@ -196,7 +185,8 @@ describe('applyPlan', () => {
     expect(result.results[0].message).toContain(
       'GitHub accepted the writes, but its state still shows',
     );
-    expect(fake.requests.slice(before).map((r) => r.method)).toEqual(['PATCH']);
+    // The read just before the write (the cap as the plan saw it), the write, and no read after.
+    expect(fake.requests.slice(before).map((r) => r.method)).toEqual(['GET', 'PATCH']);
   });
 
   test('a bypass list is read back after every write, and one GitHub did not keep is a failure then', async () => {
@@ -233,9 +223,11 @@ describe('applyPlan', () => {
         events.push(`${e.type} ${e.change.id} ${'result' in e ? e.result.outcome : ''}`.trim()),
     });
     expect(fake.requests.slice(before).map((r) => `${r.method} ${r.path}`)).toEqual([
+      'GET /repos/acme/api/interaction-limits/pulls/bypass-list', // before its write
       'PUT /repos/acme/api/interaction-limits/pulls/bypass-list',
+      'GET /repos/acme/api/interaction-limits', // before its write
       'PUT /repos/acme/api/interaction-limits',
-      'GET /repos/acme/api/interaction-limits/pulls/bypass-list',
+      'GET /repos/acme/api/interaction-limits/pulls/bypass-list', // read back, after every write
     ]);
     expect(events).toEqual([
       'started acme/api',

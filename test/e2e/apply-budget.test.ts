@@ -55,10 +55,10 @@ beforeEach(async () => {
   await emu.admin.setRateLimit({ remaining: REPOSITORIES.length });
 });
 
-test('applyCost: one unit a write, one a read-back (bypass lists)', async () => {
+test('applyCost: one unit a write, one a re-read before writing, one a read-back (bypass lists)', async () => {
   const { client } = clientOnEmulatorClock();
   const plan = await planResources(client, desired, { graphql: false });
-  expect(applyCost(plan)).toEqual({ writes: 3, readBacks: 0, units: 3 });
+  expect(applyCost(plan)).toEqual({ writes: 3, reReads: 3, readBacks: 0, units: 6 });
 });
 
 test('refused before the first write when the reset is past the wait cap', async () => {
@@ -74,7 +74,7 @@ test('refused before the first write when the reset is past the wait cap', async
   })();
   expect(error).toBeInstanceOf(RateLimitBudgetError);
   expect(error?.message).toMatch(
-    /^Nothing was written: this apply needs about 3 rate-limit units \(3 writes and 0 read-backs\) and GitHub has 0 left \(core\) until it resets at \d{4}-\d\d-\d\dT[\d:.]+Z \(in 60 minutes\)\. Waiting for the reset would take about 36\d\ds, more than the cap of 300s\. Run it again after the reset, or pass --max-rate-limit-wait 36\d\d/,
+    /^Nothing was written: this apply needs about 6 rate-limit units \(3 writes, 3 re-reads before writing and 0 read-backs\) and GitHub has 0 left \(core\) until it resets at \d{4}-\d\d-\d\dT[\d:.]+Z \(in 60 minutes\)\. Waiting for the reset would take about 36\d\ds, more than the cap of 300s\. Run it again after the reset, or pass --max-rate-limit-wait 36\d\d/,
   );
 });
 
@@ -107,7 +107,7 @@ test('the CLI: apply stops before any write with units needed, left and the rese
   const run = await runCli(['apply', '--yes', policy], env);
   expect(run.code).toBe(1);
   expect(run.stderr).toMatch(
-    /error: Nothing was written: this apply needs about 3 rate-limit units .* GitHub has 0 left \(core\) until it resets at .*\(in 60 minutes\).*--max-rate-limit-wait/,
+    /error: Nothing was written: this apply needs about 6 rate-limit units .* GitHub has 0 left \(core\) until it resets at .*\(in 60 minutes\).*--max-rate-limit-wait/,
   );
   const { requests } = await emu.admin.requests();
   expect(requests.filter(isWrite)).toEqual([]);

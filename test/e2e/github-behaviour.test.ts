@@ -49,7 +49,11 @@ describe('the CLI and what GitHub really does', () => {
     expect(plan.code).toBe(1);
     expect(plan.stdout).not.toContain('will be created');
     expect(plan.stderr).toMatch(
-      /Cannot read \d+ declared resources from GitHub, so nothing was planned/,
+      /Nothing was planned: all \d+ declared resources could not be read from GitHub/,
+    );
+    // The same refusal of several repositories is one line, with the count and the first three.
+    expect(plan.stderr).toMatch(
+      /\d+ resources \(InteractionLimit repo\/acme\/\w+, InteractionLimit repo\/acme\/\w+, InteractionLimit repo\/acme\/\w+ and \d+ more\): Permission denied/,
     );
     expect(plan.stderr).toMatch(
       /PrBypassList acme\/website: .*"Administration" repository permission, write/,

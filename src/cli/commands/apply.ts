@@ -8,6 +8,11 @@ import { EXIT_ERROR, EXIT_OK, styleFor, writeLine } from '../io';
 import { readSavedPlan } from '../plan-file';
 import { planPolicy } from '../policy-plan';
 import { describe, renderPlan, renderPlanCompact } from '../render-plan';
+import {
+  planIsEmptyForWantOfReads,
+  renderApplyProblems,
+  renderUnreadable,
+} from '../render-unreadable';
 
 export interface ApplyOptions {
   /** A policy file, or a plan saved by `plan --out`. */
@@ -22,11 +27,18 @@ export interface ApplyOptions {
   readonly maxRateLimitWaitSeconds?: number;
   /** `--deadline`. */
   readonly deadlineSeconds?: number;
+  /**
+   * Apply the changes of the resources GitHub could be read for, list the others (and those that
+   * depend on them) with why, and exit 1. Without it, one unreadable resource refuses the whole
+   * run and nothing is written.
+   */
+  readonly skipUnreadable?: boolean;
 }
 
 /**
  * Plans (or loads a saved plan and checks it is not stale), asks for confirmation, applies, and
- * reports every change. Exit 1 when a change failed; blocked changes are explained, not errors.
+ * reports every change. Exit 1 when a change failed or met a conflicting change, or when
+ * resources were left out as unreadable; blocked changes are explained, not errors.
  */
 export async function applyCommand(io: CliIO, options: ApplyOptions): Promise<number> {
   const style = styleFor(io, options.color === false);
@@ -65,16 +77,25 @@ export async function applyCommand(io: CliIO, options: ApplyOptions): Promise<nu
     }
     plan = saved.plan;
   } else {
-    plan = await planPolicy(io, client, options.file, { concurrency: options.concurrency });
+    plan = await planPolicy(io, client, options.file, {
+      concurrency: options.concurrency,
+      skipUnreadable: options.skipUnreadable,
+    });
   }
+  // Left out of the plan (--skip-unreadable): listed before anything is written, and exit 1.
+  const leftOut = plan.unreadable?.length ? EXIT_ERROR : EXIT_OK;
 
   // Asking: the whole plan, to confirm. With --yes: a line per change (plan and drift show why).
   if (!options.json) {
-    writeLine(io.stdout, options.yes ? renderPlanCompact(plan, style) : renderPlan(plan, style));
+    if (!planIsEmptyForWantOfReads(plan)) {
+      writeLine(io.stdout, options.yes ? renderPlanCompact(plan, style) : renderPlan(plan, style));
+    }
+    const unreadable = renderUnreadable(plan, style);
+    if (unreadable.length > 0) writeLine(io.stdout, `\n${unreadable.join('\n')}`);
   }
   if (pendingChanges(plan).length === 0) {
     if (options.json) writeLine(io.stdout, JSON.stringify({ plan, apply: null }, null, 2));
-    return EXIT_OK;
+    return leftOut;
   }
   // Before asking, and before the first write: an apply the rate limit cannot finish is refused.
   const budget = checkApplyBudget(client, plan);
@@ -115,6 +136,14 @@ export async function applyCommand(io: CliIO, options: ApplyOptions): Promise<nu
         return;
       }
       if (event.type !== 'finished' || event.change.action === 'none') return;
+      if (event.result.outcome === 'blocked' && event.change.action !== 'blocked') {
+        // Planned as a write, found blocked when read again just before it.
+        writeLine(
+          io.stdout,
+          `  [blocked] ${describe(event.change)}: ${outcomeText('blocked', style)} ${event.result.message}${event.result.remedy ? ` To do: ${event.result.remedy}` : ''}`,
+        );
+        return;
+      }
       if (event.result.outcome === 'blocked' || event.change.action === 'blocked') {
         // Asked: the reason and remedy are in the plan printed above. --yes: say them once here.
         const detail = options.yes ? `to do: ${event.change.remedy ?? ''}` : '(see "to do" above)';
@@ -131,9 +160,23 @@ export async function applyCommand(io: CliIO, options: ApplyOptions): Promise<nu
       );
     },
   });
-  if (options.json) writeLine(io.stdout, JSON.stringify({ plan, apply: result }, null, 2));
-  else writeLine(io.stdout, `\n${applySummary(result, style)}`);
-  return result.ok ? EXIT_OK : EXIT_ERROR;
+  if (options.json) {
+    writeLine(io.stdout, JSON.stringify({ plan, apply: result }, null, 2));
+  } else {
+    writeLine(io.stdout, `\n${applySummary(result, style)}`);
+    const problems = renderApplyProblems(result, style);
+    if (problems.length > 0) writeLine(io.stdout, problems.join('\n'));
+    const unreadable = plan.unreadable?.length ?? 0;
+    if (unreadable > 0) {
+      writeLine(
+        io.stdout,
+        style.red(
+          `${unreadable} declared resource${unreadable === 1 ? ' was' : 's were'} not read, so not applied (listed above).`,
+        ),
+      );
+    }
+  }
+  return result.ok ? leftOut : EXIT_ERROR;
 }
 
 function outcomeText(outcome: string, style: Style): string {
@@ -144,6 +187,8 @@ function outcomeText(outcome: string, style: Style): string {
       return style.red('FAILED.');
     case 'blocked':
       return style.yellow('blocked, not written.');
+    case 'conflict':
+      return style.red('CONFLICT, not written.');
     default:
       return `${outcome}.`;
   }
@@ -151,7 +196,8 @@ function outcomeText(outcome: string, style: Style): string {
 
 export function applySummary(result: ApplyResult, style: Style): string {
   const s = result.summary;
-  const line = `Apply ${result.ok ? 'complete' : 'finished with errors'}: ${s.applied} applied, ${s.failed} failed, ${s.blocked} blocked, ${s.unchanged} unchanged.`;
+  const conflicts = s.conflict > 0 ? `${s.conflict} conflicting, ` : '';
+  const line = `Apply ${result.ok ? 'complete' : 'finished with errors'}: ${s.applied} applied, ${s.failed} failed, ${conflicts}${s.blocked} blocked, ${s.unchanged} unchanged.`;
   return result.ok ? style.bold(line) : style.red(style.bold(line));
 }
 

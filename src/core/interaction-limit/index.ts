@@ -57,6 +57,13 @@ export const interactionLimitKind: ResourceKindContract<InteractionLimitTypes> =
   parseId: parseInteractionLimitId,
   resolveDesired: resolveInteractionLimitUser,
   executionRank: interactionLimitExecutionRank,
+  dependsOn: (target) =>
+    target.scope.type === 'repository'
+      ? [
+          { kind: 'InteractionLimit', id: `org/${target.scope.owner}` },
+          { kind: 'InteractionLimit', id: `user/${target.scope.owner}` },
+        ]
+      : [],
   observe: (client, target) => observeInteractionLimit(client, target.scope),
   observeBatch: observeInteractionLimitsBatch,
   canonicalObserved: interactionLimitCanonical,

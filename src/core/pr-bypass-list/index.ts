@@ -28,11 +28,15 @@ import {
 import type { ObservedBypassList, PrBypassListInputs, PrBypassListTypes } from './types';
 import { validatePrBypassListSpec, validatePrBypassListTarget } from './validate';
 
+/** Logins named when a bypass list is described; the rest are counted. */
+const LOGINS_NAMED = 10;
+
 export function describeBypassList(observed: ObservedBypassList): string {
   const count = observed.users.length;
-  return count === 0
-    ? 'the bypass list is empty'
-    : `${count} user${count === 1 ? '' : 's'} on the bypass list`;
+  if (count === 0) return 'the bypass list is empty';
+  const named = observed.users.slice(0, LOGINS_NAMED).join(', ');
+  const more = count > LOGINS_NAMED ? ` and ${count - LOGINS_NAMED} more` : '';
+  return `${count} user${count === 1 ? '' : 's'} on the bypass list: ${named}${more}`;
 }
 
 /** The PrBypassList kind: who may open pull requests whatever the creation cap says. */
