@@ -16,7 +16,7 @@ function boundary(files, group, message) {
 }
 
 export default tseslint.config(
-  { ignores: ['dist/', 'coverage/', 'node_modules/', 'bin/', '**/.terraform/', '**/cdktf.out/'] },
+  { ignores: ['dist/', 'coverage/', 'node_modules/', 'bin/', 'action/lib/', '**/.terraform/', '**/cdktf.out/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   prettier,
