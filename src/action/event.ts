@@ -42,6 +42,7 @@ export function readWorkflowEvent(env: NodeJS.ProcessEnv): WorkflowEvent {
   } catch (error) {
     throw new Error(
       `GITHUB_EVENT_PATH: cannot read the ${name} event from "${env.GITHUB_EVENT_PATH}" (${(error as Error).message}).`,
+      { cause: error },
     );
   }
   const pr = payload.pull_request;
