@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -49,5 +49,43 @@ describe('the Action as published', () => {
     expect(action.inputs['comment-token'].default).toBe('${{ github.token }}');
     expect(action.inputs['workflow-token'].default).toBe('${{ github.token }}');
     expect(action.inputs.command.required).toBe(true);
+  });
+
+  it('ships example workflows that use only declared inputs, and never overlap two applies', () => {
+    const action = parse(readFileSync(join(root, 'action.yml'), 'utf8')) as ActionMetadata;
+    const dir = join(root, 'examples', 'github-actions');
+    const files = readdirSync(dir).filter((f) => f.endsWith('.yml'));
+    expect(files.sort()).toEqual([
+      'apply-on-main.yml',
+      'drift-and-renew.yml',
+      'plan-on-pull-request.yml',
+    ]);
+    const commands: Record<string, string[]> = {};
+    for (const file of files) {
+      const workflow = parse(readFileSync(join(dir, file), 'utf8')) as {
+        concurrency?: { group: string; 'cancel-in-progress': boolean };
+        jobs: Record<string, { steps: Array<{ uses?: string; with?: Record<string, string> }> }>;
+      };
+      commands[file] = [];
+      for (const job of Object.values(workflow.jobs)) {
+        for (const step of job.steps.filter((s) => s.uses?.startsWith('gh-interactions/'))) {
+          for (const name of Object.keys(step.with ?? {}))
+            expect(action.inputs).toHaveProperty([name]);
+          expect(step.with?.token).toBe('${{ secrets.GH_INTERACTIONS_TOKEN }}');
+          commands[file].push(step.with!.command);
+        }
+      }
+      if (commands[file].includes('apply')) {
+        expect(workflow.concurrency).toEqual({
+          group: 'gh-interactions-apply',
+          'cancel-in-progress': false,
+        });
+      }
+    }
+    expect(commands).toEqual({
+      'apply-on-main.yml': ['apply'],
+      'drift-and-renew.yml': ['drift', 'apply', 'drift'],
+      'plan-on-pull-request.yml': ['plan'],
+    });
   });
 });
