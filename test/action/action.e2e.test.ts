@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { TOKENS, isWrite, useTestEmulator } from '../support/emulator';
+import { DEFAULT_SEED } from '../../src/emulator';
+import { TOKENS, generateAppKeys, isWrite, useTestEmulator } from '../support/emulator';
 import type { ActionRun, FakeRunner } from './harness';
 import { fakeRunner, pullRequestEvent, runActionBundle } from './harness';
 
@@ -20,8 +21,17 @@ const POLICY_TOKEN = TOKENS.octocat;
 /** Plays github.token: the workflow's token, which writes the comment. */
 const WORKFLOW_TOKEN = TOKENS.monalisa;
 
+const APP_KEYS = generateAppKeys();
+/** An App installed on acme only. */
+const SEED = {
+  ...DEFAULT_SEED,
+  apps: [
+    { id: 77, publicKeyPem: APP_KEYS.publicKeyPem, installations: [{ id: 7700, account: 'acme' }] },
+  ],
+};
+
 describe('the GitHub Action (action/lib/index.js) against the emulator', () => {
-  const emu = useTestEmulator();
+  const emu = useTestEmulator({ seed: SEED });
   let runner: FakeRunner;
   let pr: number;
 
@@ -158,5 +168,40 @@ describe('the GitHub Action (action/lib/index.js) against the emulator', () => {
     expect(run.stdout).toContain('::error::Drift found: 1 resource(s) differ from policy.yaml');
     expect(run.summary).toContain('Drift found in `policy.yaml`');
     expect((await emu.admin.requests()).requests.filter(isWrite)).toEqual([]);
+  });
+
+  it('plans as a GitHub App, and explains a permission the App lacks', async () => {
+    const app = {
+      'app-id': '77',
+      'app-installation-id': '7700',
+      'app-private-key': APP_KEYS.privateKeyPem,
+    };
+    const { token: _token, ...withoutToken } = inputs('plan');
+    const planned = await runActionBundle(
+      runner,
+      { ...withoutToken, ...app },
+      {
+        GITHUB_EVENT_NAME: 'pull_request',
+      },
+    );
+    expect(planned.code).toBe(0);
+    expect(planned.outputs.changes).toBe('1');
+    expect(await emu.admin.issueComments('acme/api', pr)).toHaveLength(1);
+
+    // octocat/hello-world is not on the App's installation: GitHub answers 403.
+    runner.writePolicy('policy.yaml', POLICY.replace('acme/api', 'octocat/hello-world'));
+    const refused = await runActionBundle(
+      runner,
+      { ...withoutToken, ...app },
+      {
+        GITHUB_EVENT_NAME: 'schedule',
+      },
+    );
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toContain('Resource not accessible by integration');
+    expect(refused.stdout).toContain('The GitHub App lacks a permission this needs');
+    const keyLines = APP_KEYS.privateKeyPem.split('\n').filter((l) => l && !l.startsWith('-----'));
+    expectNoSecret(planned, keyLines);
+    expectNoSecret(refused, keyLines);
   });
 });

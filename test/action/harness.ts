@@ -1,7 +1,10 @@
-import { spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
 
 /** The committed bundle, as action.yml runs it. */
 export const ACTION_BUNDLE = join(__dirname, '..', '..', 'action', 'lib', 'index.js');
@@ -66,7 +69,7 @@ export interface ActionRun {
  * INPUT_<NAME> variables (upper case, hyphens kept), GITHUB_EVENT_NAME/PATH, GITHUB_OUTPUT and
  * GITHUB_STEP_SUMMARY files that exist and start empty. Resolves when the process exits.
  */
-export function runActionBundle(
+export async function runActionBundle(
   runner: FakeRunner,
   inputs: Record<string, string>,
   env: Record<string, string> = {},
@@ -76,42 +79,41 @@ export function runActionBundle(
   const inputEnv = Object.fromEntries(
     Object.entries(inputs).map(([name, value]) => [`INPUT_${name.toUpperCase()}`, value]),
   );
-  const child = spawn(process.execPath, [ACTION_BUNDLE], {
-    cwd: runner.workspace,
-    env: {
-      PATH: process.env.PATH,
-      GITHUB_ACTIONS: 'true',
-      GITHUB_WORKSPACE: runner.workspace,
-      RUNNER_TEMP: runner.temp,
-      GITHUB_OUTPUT: runner.outputFile,
-      GITHUB_STEP_SUMMARY: runner.summaryFile,
-      GITHUB_EVENT_PATH: runner.eventFile,
-      GITHUB_SERVER_URL: 'https://github.com',
-      GITHUB_REPOSITORY: 'acme/api',
-      GITHUB_SHA: '0123456789abcdef0123456789abcdef01234567',
-      GITHUB_RUN_ID: '42',
-      GITHUB_RUN_NUMBER: '7',
-      ...inputEnv,
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+  const processEnv = {
+    PATH: process.env.PATH,
+    GITHUB_ACTIONS: 'true',
+    GITHUB_WORKSPACE: runner.workspace,
+    RUNNER_TEMP: runner.temp,
+    GITHUB_OUTPUT: runner.outputFile,
+    GITHUB_STEP_SUMMARY: runner.summaryFile,
+    GITHUB_EVENT_PATH: runner.eventFile,
+    GITHUB_SERVER_URL: 'https://github.com',
+    GITHUB_REPOSITORY: 'acme/api',
+    GITHUB_SHA: '0123456789abcdef0123456789abcdef01234567',
+    GITHUB_RUN_ID: '42',
+    GITHUB_RUN_NUMBER: '7',
+    ...inputEnv,
+    ...env,
+  };
+  const finished = (code: number, stdout: string, stderr: string): ActionRun => ({
+    code,
+    stdout,
+    stderr,
+    outputs: parseOutputFile(readFileSync(runner.outputFile, 'utf8')),
+    summary: readFileSync(runner.summaryFile, 'utf8'),
   });
-  const stdout: Buffer[] = [];
-  const stderr: Buffer[] = [];
-  child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
-  child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
-  return new Promise((resolve, reject) => {
-    child.once('error', reject);
-    child.once('close', (code) =>
-      resolve({
-        code: code ?? -1,
-        stdout: Buffer.concat(stdout).toString('utf8'),
-        stderr: Buffer.concat(stderr).toString('utf8'),
-        outputs: parseOutputFile(readFileSync(runner.outputFile, 'utf8')),
-        summary: readFileSync(runner.summaryFile, 'utf8'),
-      }),
-    );
-  });
+  try {
+    const { stdout, stderr } = await run(process.execPath, [ACTION_BUNDLE], {
+      cwd: runner.workspace,
+      env: processEnv,
+    });
+    return finished(0, stdout, stderr);
+  } catch (error) {
+    // execFile rejects when the process exits non-zero: a failed step.
+    const failed = error as { code?: number; stdout?: string; stderr?: string };
+    if (typeof failed.code !== 'number') throw error;
+    return finished(failed.code, failed.stdout ?? '', failed.stderr ?? '');
+  }
 }
 
 /**

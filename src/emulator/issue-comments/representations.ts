@@ -19,27 +19,16 @@ function authorUser(state: EmulatorState, author: CommentAuthor, urls: Urls) {
   if (!app) return null;
   const login = botLogin(app);
   const id = BOT_ID_BASE + app.id;
-  const api = `${urls.api}/users/${encodeURIComponent(login)}`;
+  // A bot is shown as a user of type Bot, with its own node id and the App's page; its URLs
+  // carry the login escaped (`[bot]` is not allowed in a URI as is).
+  const record = { id, login: encodeURIComponent(login), name: app.name, createdAt: app.createdAt };
   return {
+    ...simpleUser({ type: 'User', record }, urls),
     login,
-    id,
     node_id: nodeId('Bot', id),
     avatar_url: `${urls.html}/avatars/in/${app.id}?v=4`,
-    gravatar_id: '',
-    url: api,
     html_url: `${urls.html}/apps/${app.slug}`,
-    followers_url: `${api}/followers`,
-    following_url: `${api}/following{/other_user}`,
-    gists_url: `${api}/gists{/gist_id}`,
-    starred_url: `${api}/starred{/owner}{/repo}`,
-    subscriptions_url: `${api}/subscriptions`,
-    organizations_url: `${api}/orgs`,
-    repos_url: `${api}/repos`,
-    events_url: `${api}/events{/privacy}`,
-    received_events_url: `${api}/received_events`,
     type: 'Bot',
-    user_view_type: 'public',
-    site_admin: false,
   };
 }
 

@@ -77,6 +77,14 @@ function commentOf(
     : { ok: false, error: notFound(docs) };
 }
 
+/** The request's `body` field, or GitHub's 400/422. */
+function commentBody(ctx: RouteContext, docs: string): Guarded<string> {
+  const body = requireObjectBody(ctx.rawBody, 'IssueComment', docs);
+  if (!body.ok) return body;
+  const text = checkCommentBody(body.value);
+  return text.ok ? text : { ok: false, error: validationFailed(docs, text.errors) };
+}
+
 /**
  * The conversation comments of issues and pull requests, for the GitHub Action's plan comment
  * (found by a marker, created once, then edited in place). Reading follows the repository's
@@ -119,10 +127,8 @@ export const issueCommentRoutes: readonly GitHubRoute[] = [
       if (refused) return refused;
       const author = authorOf(ctx.principal);
       if (!author) return basicError(401, 'Requires authentication', DOCS.create);
-      const body = requireObjectBody(ctx.rawBody, 'IssueComment', DOCS.create);
-      if (!body.ok) return body.error;
-      const text = checkCommentBody(body.value);
-      if (!text.ok) return validationFailed(DOCS.create, text.errors);
+      const text = commentBody(ctx, DOCS.create);
+      if (!text.ok) return text.error;
       const comment = issueComment(
         ctx.state,
         repo,
@@ -169,10 +175,8 @@ export const issueCommentRoutes: readonly GitHubRoute[] = [
           DOCS.update,
         );
       }
-      const body = requireObjectBody(ctx.rawBody, 'IssueComment', DOCS.update);
-      if (!body.ok) return body.error;
-      const text = checkCommentBody(body.value);
-      if (!text.ok) return validationFailed(DOCS.update, text.errors);
+      const text = commentBody(ctx, DOCS.update);
+      if (!text.ok) return text.error;
       return ok(
         issueComment(ctx.state, repo, editComment(ctx.state, comment, text.value), ctx.urls),
       );
