@@ -16,7 +16,17 @@ function boundary(files, group, message) {
 }
 
 export default tseslint.config(
-  { ignores: ['dist/', 'coverage/', 'node_modules/', 'bin/', '**/.terraform/', '**/cdktf.out/'] },
+  {
+    ignores: [
+      'dist/',
+      'coverage/',
+      'node_modules/',
+      'bin/',
+      'action/lib/',
+      '**/.terraform/',
+      '**/cdktf.out/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   prettier,
@@ -50,6 +60,22 @@ export default tseslint.config(
     folders('policy', 'cli', 'emulator'),
     'A front door imports only core, github and its own framework (docs/architecture.md).',
   ),
+  boundary(
+    ['src/action/**/*.ts'],
+    [
+      ...folders('emulator', 'pulumi', 'terraform', 'cdktf', 'cdktn'),
+      '**/cli/main',
+      'fastify',
+      '@pulumi/*',
+      'cdktf',
+      '@grpc/*',
+    ],
+    'The Action is bundled into one file (action/lib): it imports the CLI commands it runs, never the CLI program, the emulator or a front door (docs/github-action.md).',
+  ),
+  {
+    files: ['**/*.mjs'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
+  },
   {
     files: ['**/*.js', '**/*.cjs'],
     languageOptions: {

@@ -68,7 +68,7 @@ function realPath(path: string): string {
 }
 
 /** `file:line:column` (as the policy loader writes `source`); the file may contain colons. */
-function parseSource(source: string | undefined) {
+export function parseSource(source: string | undefined) {
   const match = source?.match(/^(.+?):(\d+)(?::(\d+))?$/);
   return match
     ? { file: match[1], line: Number(match[2]), column: match[3] ? Number(match[3]) : undefined }

@@ -4,6 +4,7 @@ import { creationCapRoutes } from './creation-cap/routes';
 import { graphqlRoutes } from './graphql/routes';
 import type { GitHubRoute } from './http/route';
 import { interactionLimitRoutes } from './interaction-limits/routes';
+import { issueCommentRoutes } from './issue-comments/routes';
 import { orgRoutes } from './orgs/routes';
 import { repositoryRoutes } from './repositories/routes';
 import { userRoutes } from './users/routes';
@@ -17,5 +18,6 @@ export const GITHUB_ROUTES: readonly GitHubRoute[] = [
   ...orgRoutes,
   ...repositoryRoutes,
   ...appRoutes,
+  ...issueCommentRoutes,
   ...graphqlRoutes,
 ];

@@ -88,6 +88,17 @@ const USER = '/user/interaction-limits';
 const BYPASS = '/repos/acme/api/interaction-limits/pulls/bypass-list';
 const ORG_CAP = '/orgs/acme/interaction-limits/pulls/creation-cap';
 const REPO_CAP = '/repos/acme/api/interaction-limits/pulls/creation-cap';
+const COMMENTS = '/repos/acme/api/issues/1/comments';
+const COMMENT = '/repos/acme/api/issues/comments';
+const pullRequest = (emu: TestEmulator) => emu.admin.openPullRequest('acme/api');
+/** Pull request #1 of acme/api with comment 1, written by octocat. */
+const commented = async (emu: TestEmulator) => {
+  await pullRequest(emu);
+  await gitHubRequest(emu.url, 'POST', COMMENTS, {
+    ...owner,
+    body: { body: 'Plan: 1 to create.' },
+  });
+};
 const many = Array.from({ length: 101 }, (_, i) => `user-${i}`);
 
 const cases: Case[] = [
@@ -491,6 +502,74 @@ const cases: Case[] = [
       };
     },
   },
+  // Issue comments (the GitHub Action's plan comment on a pull request)
+  { name: 'comments GET list', status: 200, run: call('GET', COMMENTS, owner, commented) },
+  { name: 'comments GET list anonymous', status: 200, run: call('GET', COMMENTS, {}, commented) },
+  {
+    name: 'comments GET list of an unknown pull request',
+    status: 404,
+    run: call('GET', '/repos/acme/api/issues/99/comments', owner, pullRequest),
+  },
+  {
+    name: 'comments POST',
+    status: 201,
+    run: call('POST', COMMENTS, { ...member, body: { body: 'Plan: 1 to create.' } }, pullRequest),
+  },
+  {
+    name: 'comments POST without body',
+    status: 422,
+    run: call('POST', COMMENTS, { ...owner, body: {} }, pullRequest),
+  },
+  {
+    name: 'comments POST by an app installed elsewhere',
+    status: 403,
+    run: async (emu) => {
+      const number = await emu.admin.openPullRequest('octocat/hello-world');
+      const path = `/repos/octocat/hello-world/issues/${number}/comments`;
+      const token = await installationToken(emu);
+      return {
+        method: 'POST',
+        path,
+        ...(await gitHubRequest(emu.url, 'POST', path, { token, body: { body: 'x' } })),
+      };
+    },
+  },
+  {
+    name: 'comments POST on a private repository the caller cannot see',
+    status: 404,
+    run: call(
+      'POST',
+      '/repos/acme/internal/issues/1/comments',
+      { token: TOKENS.hubot, body: { body: 'x' } },
+      (emu) => emu.admin.openPullRequest('acme/internal'),
+    ),
+  },
+  { name: 'comment GET', status: 200, run: call('GET', `${COMMENT}/1`, owner, commented) },
+  {
+    name: 'comment GET unknown',
+    status: 404,
+    run: call('GET', `${COMMENT}/999`, owner, commented),
+  },
+  {
+    name: 'comment PATCH by its author',
+    status: 200,
+    run: call(
+      'PATCH',
+      `${COMMENT}/1`,
+      { ...owner, body: { body: 'Plan: no changes.' } },
+      commented,
+    ),
+  },
+  {
+    name: 'comment PATCH blank body',
+    status: 422,
+    run: call('PATCH', `${COMMENT}/1`, { ...owner, body: { body: ' ' } }, commented),
+  },
+  {
+    name: "comment PATCH of someone else's comment without write access",
+    status: 403,
+    run: call('PATCH', `${COMMENT}/1`, { ...member, body: { body: 'mine now' } }, commented),
+  },
   // Faults answer in GitHub's error shape too
   {
     name: 'secondary rate limit fault',
@@ -530,6 +609,10 @@ const cases: Case[] = [
  */
 const NOT_EMULATED: Record<string, string> = {
   'GET /repos/{owner}/{repo} 301': 'repository renames and transfers are not modeled',
+  'GET /repos/{owner}/{repo}/issues/{issue_number}/comments 410':
+    'issues cannot be turned off in a repository',
+  'POST /repos/{owner}/{repo}/issues/{issue_number}/comments 410':
+    'issues cannot be turned off in a repository',
   'POST /app/installations/{installation_id}/access_tokens 403':
     'tokens cannot be narrowed, so no request is refused',
   'POST /app/installations/{installation_id}/access_tokens 422':

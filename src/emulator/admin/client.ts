@@ -1,6 +1,7 @@
 import type { AdminCreationCapInput, CreationCapState } from '../creation-cap/admin';
 import type { FaultSpec } from '../faults/registry';
 import type { AdminLimitInput } from '../interaction-limits/admin';
+import type { AdminIssueComment } from '../issue-comments/admin';
 import type { LimitResponse } from '../interaction-limits/precedence';
 import type { AdminRateLimitInput, ProfileView } from '../rate-limits/admin';
 import type { ProfileInput } from '../rate-limits/profile';
@@ -125,6 +126,28 @@ export class EmulatorAdminClient {
   updateCreationCap(target: string, input: AdminCreationCapInput): Promise<CreationCapState> {
     if (target.startsWith('org/')) return this.updateOrgCreationCap(target.slice(4), input);
     return this.updateRepoCreationCap(target.replace(/^repo\//, ''), input);
+  }
+
+  /** Opens a pull request (only its number and comments are emulated); returns its number. */
+  async openPullRequest(repo: string, input: { title?: string; author?: string } = {}) {
+    return (await this.call<{ number: number }>('POST', `/repos/${splitRepo(repo)}/pulls`, input))
+      .number;
+  }
+
+  /** Opens an issue; returns its number. */
+  async openIssue(repo: string, input: { title?: string; author?: string } = {}) {
+    return (await this.call<{ number: number }>('POST', `/repos/${splitRepo(repo)}/issues`, input))
+      .number;
+  }
+
+  /** The comments of an issue or pull request, oldest first. */
+  async issueComments(repo: string, issueNumber: number): Promise<AdminIssueComment[]> {
+    return (
+      await this.call<{ comments: AdminIssueComment[] }>(
+        'GET',
+        `/repos/${splitRepo(repo)}/issues/${issueNumber}/comments`,
+      )
+    ).comments;
   }
 
   setRateLimit(

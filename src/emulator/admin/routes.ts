@@ -4,6 +4,7 @@ import { registerBypassListAdminRoutes } from '../bypass-list/admin';
 import { registerCreationCapAdminRoutes } from '../creation-cap/admin';
 import { registerFaultAdminRoutes } from '../faults/admin';
 import { registerInteractionLimitAdminRoutes } from '../interaction-limits/admin';
+import { registerIssueCommentAdminRoutes } from '../issue-comments/admin';
 import { registerRateLimitAdminRoutes } from '../rate-limits/admin';
 import { registerRequestLogAdminRoutes } from '../request-log/admin';
 import type { EmulatorRuntime } from '../runtime';
@@ -25,6 +26,7 @@ export function registerAdminRoutes(app: FastifyInstance, runtime: EmulatorRunti
   registerInteractionLimitAdminRoutes(admin);
   registerBypassListAdminRoutes(admin);
   registerCreationCapAdminRoutes(admin);
+  registerIssueCommentAdminRoutes(admin);
   registerRateLimitAdminRoutes(admin);
   registerFaultAdminRoutes(admin);
   registerRequestLogAdminRoutes(admin);

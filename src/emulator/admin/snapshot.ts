@@ -4,6 +4,8 @@ import type { CreationCapsSnapshot } from '../creation-cap/admin';
 import { creationCapsSnapshot } from '../creation-cap/admin';
 import type { InteractionLimitsSnapshot } from '../interaction-limits/admin';
 import { interactionLimitsSnapshot } from '../interaction-limits/admin';
+import type { IssueCommentsSnapshot } from '../issue-comments/admin';
+import { issueCommentsSnapshot } from '../issue-comments/admin';
 import type { EmulatorState } from '../state/emulator-state';
 import type { BasePermission, Visibility } from '../state/model';
 
@@ -12,7 +14,11 @@ import type { BasePermission, Visibility } from '../state/model';
  * repositories and apps here; each feature folder adds its part.
  */
 export interface StateSnapshot
-  extends InteractionLimitsSnapshot, BypassListsSnapshot, CreationCapsSnapshot {
+  extends
+    InteractionLimitsSnapshot,
+    BypassListsSnapshot,
+    CreationCapsSnapshot,
+    IssueCommentsSnapshot {
   now: string;
   rateLimitPerHour: number;
   users: Array<{ login: string; id: number; token: boolean }>;
@@ -61,6 +67,7 @@ export function snapshot(state: EmulatorState): StateSnapshot {
     ...interactionLimitsSnapshot(state),
     ...bypassListsSnapshot(state),
     ...creationCapsSnapshot(state),
+    ...issueCommentsSnapshot(state),
     apps: data.apps.map((a) => ({
       id: a.id,
       slug: a.slug,

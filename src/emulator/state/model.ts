@@ -2,6 +2,7 @@ import type { AppRecord, InstallationTokenRecord } from '../apps/model';
 import type { BypassListFields } from '../bypass-list/model';
 import type { CreationCapFields } from '../creation-cap/model';
 import type { LimitFields } from '../interaction-limits/model';
+import type { IssueCommentFields } from '../issue-comments/model';
 
 /**
  * The emulator's state as plain, JSON-serializable records. This is exactly what the state file
@@ -54,7 +55,7 @@ export interface UserTokenRecord {
   readonly login: string;
 }
 
-export interface StateData {
+export interface StateData extends IssueCommentFields {
   /** Bumped when the layout changes, so an old state file is rejected with a clear error. */
   readonly version: 1;
   users: UserRecord[];
