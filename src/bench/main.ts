@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatOverhead, measureClientOverhead, measurePlanOverhead } from './client-overhead';
+import { measureFaults } from './faults-bench';
 import type { Rows } from './front-doors';
 import { benchPulumiProvider, terraformBench } from './front-doors';
 import type { RunFigures, ScenarioResult } from './policy-bench';
@@ -20,6 +21,7 @@ interface BenchOptions {
   readonly sizes: number[];
   readonly timeScale: { readonly plan: number; readonly apply: number };
   readonly curlUpTo: number;
+  readonly applyUpTo: number;
   readonly out: string;
 }
 
@@ -32,6 +34,7 @@ function options(argv: readonly string[]): BenchOptions {
       'plan-time-scale': { type: 'string' },
       'apply-time-scale': { type: 'string' },
       'curl-up-to': { type: 'string' },
+      'apply-up-to': { type: 'string' },
       out: { type: 'string' },
     },
   });
@@ -58,6 +61,7 @@ function options(argv: readonly string[]): BenchOptions {
     sizes,
     timeScale,
     curlUpTo: Number(values['curl-up-to'] ?? 1000),
+    applyUpTo: Number(values['apply-up-to'] ?? 1000),
     out: values.out ?? join(ROOT, 'bench', 'results.json'),
   };
 }
@@ -113,14 +117,14 @@ function scenarioRows(result: ScenarioResult): string[] {
       : `  | bare fetch ${floors.bareFetchColdPlanMs ? s(floors.bareFetchColdPlanMs) : '–'} (${x(result.coldPlan.ms, floors.bareFetchColdPlanMs)})` +
         `, curl loop ${floors.curlLoopColdPlanMs ? s(floors.curlLoopColdPlanMs) : '–'} (${x(result.coldPlan.ms, floors.curlLoopColdPlanMs)})`;
   const applyExtra =
-    result.limits === 'github'
+    result.apply && result.limits === 'github' && floors.pacingApplyMs && floors.pacingApplyGitHubMs
       ? `  | pacing floor ${s(floors.pacingApplyMs)} (${x(result.apply.ms, floors.pacingApplyMs)}; on GitHub ≥ ${s(floors.pacingApplyGitHubMs)})`
       : '';
   return [
     line('cold plan', result.coldPlan, coldExtra),
-    line('apply', result.apply, applyExtra),
+    ...(result.apply ? [line('apply', result.apply, applyExtra)] : []),
     line('warm plan', result.warmPlan),
-    line('second apply', result.secondApply),
+    ...(result.secondApply ? [line('second apply', result.secondApply)] : []),
   ];
 }
 
@@ -168,6 +172,7 @@ async function main(): Promise<void> {
         timeScale: opts.timeScale,
         curl: repositories <= opts.curlUpTo,
         concurrency: 4,
+        applies: repositories <= opts.applyUpTo,
       });
       scenarios.push(result);
       for (const row of scenarioRows(result)) console.log(row);
@@ -176,6 +181,11 @@ async function main(): Promise<void> {
   out.scenarios = scenarios;
 
   if (!opts.quick) {
+    const faults = await measureFaults();
+    out.faults = faults;
+    console.log(
+      `faults (issue 12): plan of ${faults.resources} resources, clean ${s(faults.cleanMs)}; with 10% 502s and 5% dropped connections ${s(faults.faultyMs)} (${faults.ratio.toFixed(2)}×, ${faults.faultsFired} faults in ${faults.faultyRequests} requests); against a closed port it fails in ${s(faults.outageMs)}: ${faults.outageError.split('\n')[0]}`,
+    );
     const rows: Rows = [];
     await benchPulumiProvider(rows);
     await terraformBench(rows);

@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
+import pLimit from 'p-limit';
 import { applyPlan } from '../core';
 import type { Plan } from '../core';
 import { EmulatorAdminClient } from '../emulator/admin/client';
@@ -48,6 +49,11 @@ export interface ScenarioOptions {
   readonly curl: boolean;
   /** The CLI's plan concurrency. */
   readonly concurrency: number;
+  /**
+   * Run the applies (false: cold and warm plan only, with the resources' state written directly
+   * into the emulator in between, as an apply would leave it).
+   */
+  readonly applies: boolean;
 }
 
 export interface RunFigures {
@@ -70,16 +76,16 @@ export interface ScenarioResult {
   readonly limits: LimitsMode;
   readonly timeScale: { readonly plan: number; readonly apply: number };
   readonly coldPlan: RunFigures;
-  readonly apply: RunFigures;
+  readonly apply?: RunFigures;
   readonly warmPlan: RunFigures;
-  readonly secondApply: RunFigures;
+  readonly secondApply?: RunFigures;
   readonly floors: {
     /** The least time GitHub's documented limits allow the cold plan's requests (scaled), ms. */
     readonly pacingColdPlanMs: number;
     /** The same, unscaled: what the cold plan needs at least on github.com. */
     readonly pacingColdPlanGitHubMs: number;
-    readonly pacingApplyMs: number;
-    readonly pacingApplyGitHubMs: number;
+    readonly pacingApplyMs?: number;
+    readonly pacingApplyGitHubMs?: number;
     /** The cold plan's requests replayed with bare fetch at the same concurrency (limits off). */
     readonly bareFetchColdPlanMs?: number;
     /** The cold plan's requests, one curl after the other (limits off). */
@@ -278,9 +284,10 @@ export async function runScenario(options: ScenarioOptions): Promise<ScenarioRes
   try {
     // Cold: no ETag cache yet.
     const cold = await run(scales.plan, planOnly);
-    const apply = await run(scales.apply, planAndApply);
+    const apply = options.applies ? await run(scales.apply, planAndApply) : undefined;
+    if (!apply) await declareAllThroughAdmin(admin, options.repositories);
     const warm = await run(scales.plan, planOnly);
-    const second = await run(scales.apply, planAndApply);
+    const second = options.applies ? await run(scales.apply, planAndApply) : undefined;
 
     let bareFetchColdPlanMs: number | undefined;
     let curlLoopColdPlanMs: number | undefined;
@@ -293,14 +300,14 @@ export async function runScenario(options: ScenarioOptions): Promise<ScenarioRes
       limits: options.limits,
       timeScale: scales,
       coldPlan: cold.figures,
-      apply: apply.figures,
+      apply: apply?.figures,
       warmPlan: warm.figures,
-      secondApply: second.figures,
+      secondApply: second?.figures,
       floors: {
         pacingColdPlanMs: cold.pacingFloorMs,
         pacingColdPlanGitHubMs: cold.pacingFloorGitHubMs,
-        pacingApplyMs: apply.pacingFloorMs,
-        pacingApplyGitHubMs: apply.pacingFloorGitHubMs,
+        pacingApplyMs: apply?.pacingFloorMs,
+        pacingApplyGitHubMs: apply?.pacingFloorGitHubMs,
         bareFetchColdPlanMs,
         curlLoopColdPlanMs,
       },
@@ -309,4 +316,21 @@ export async function runScenario(options: ScenarioOptions): Promise<ScenarioRes
     await emulator.stop();
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** What an apply of BENCH_POLICY leaves on GitHub, written through the emulator's admin API. */
+async function declareAllThroughAdmin(
+  admin: EmulatorAdminClient,
+  repositories: number,
+): Promise<void> {
+  const names = benchSeed(repositories).repos.map((r) => `${r.owner}/${r.name}`);
+  const limit = pLimit(8);
+  await Promise.all(
+    names.map((name) =>
+      limit(async () => {
+        await admin.setRepoLimit(name, { limit: 'existing_users', expiry: 'one_month' });
+        await admin.addBypassUsers(name, ['bypass-user-1', 'bypass-user-2']);
+      }),
+    ),
+  );
 }

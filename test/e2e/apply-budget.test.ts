@@ -124,10 +124,11 @@ test('the CLI: a plan the rate limit stops half way names what it could not read
   expect(run.code).toBe(1);
   const lines = run.stderr.trim().split('\n');
   expect(lines).toEqual([
-    'error: Cannot read 2 declared resources from GitHub, so nothing was planned:',
+    'error: Nothing was planned: 2 of 3 declared resources could not be read from GitHub:',
     expect.stringMatching(
       /^ {2}2 resources \(InteractionLimit repo\/acme\/\w+, InteractionLimit repo\/acme\/\w+\): GitHub primary rate limit exceeded .*This request was not sent/,
     ),
+    'Nothing was written. To plan and apply the 1 readable resource anyway, pass --skip-unreadable (the command still exits 1).',
   ]);
 });
 

@@ -31,7 +31,11 @@ function virtualTimers(random = 0.5) {
   return { timers, sleeps };
 }
 
-const LIMIT = { limit: 'collaborators_only', origin: 'repository', expires_at: null };
+const LIMIT = {
+  limit: 'collaborators_only',
+  origin: 'repository',
+  expires_at: '2026-12-01T00:00:00Z',
+};
 const repoPath = (name: string) => `/repos/acme/${name}/interaction-limits`;
 const serverError = { status: 502, body: { message: 'Server Error' } };
 const refused = () =>
