@@ -66,9 +66,9 @@ describe('back-off: each request counts its own retries (issue 12.3)', () => {
     }
     const { gh, sleeps } = client(fake);
     for (const name of ['a', 'b', 'c']) await getRepoInteractionLimit(gh, 'acme', name);
-    // Full jitter: a random time below base × 2^0; with random() = 0.5 that is 500 ms, each time.
-    // (plugin-retry shared one count: 1 s, 4 s, 4 s.)
-    expect(sleeps).toEqual([500, 500, 500]);
+    // Full jitter: a random time below 250 ms × 2^0; with random() = 0.5 that is 125 ms, each
+    // time. (plugin-retry shared one count: 1 s, 4 s, 4 s.)
+    expect(sleeps).toEqual([125, 125, 125]);
     expect(fake.requests).toHaveLength(6);
   });
 
@@ -77,13 +77,13 @@ describe('back-off: each request counts its own retries (issue 12.3)', () => {
     const { gh, sleeps } = client(fake, { retries: 3 });
     const error = await getRepoInteractionLimit(gh, 'acme', 'a').catch((e) => e);
     expect(error.status).toBe(502);
-    expect(sleeps).toEqual([500, 1000, 2000]);
+    expect(sleeps).toEqual([125, 250, 500]);
     expect(fake.count('GET', repoPath('a'))).toBe(4);
   });
 
-  test('backoffMs: full jitter in [0, base × 2^retry), capped at 32 × base', () => {
+  test('backoffMs: full jitter in [0, base × 2^retry / 4), capped at 32 × base', () => {
     expect(backoffMs(0, 1000, () => 0)).toBe(0);
-    expect(backoffMs(2, 1000, () => 0.999)).toBe(3996);
+    expect(backoffMs(2, 1000, () => 0.999)).toBe(999);
     expect(backoffMs(10, 1000, () => 0.5)).toBe(16_000);
   });
 });
