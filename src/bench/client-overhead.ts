@@ -1,5 +1,6 @@
 import { createClient } from '../github/client';
 import { getRepoInteractionLimit, setRepoInteractionLimit } from '../github/repo-limits';
+import { median } from '../terraform/bench';
 
 /**
  * What the client costs per request on top of the network: the same requests made through
@@ -268,9 +269,4 @@ async function run(count: number, atOnce: number, task: () => Promise<unknown>):
   };
   await Promise.all(Array.from({ length: Math.min(atOnce, count) }, worker));
   return Number(process.hrtime.bigint() - started) / 1e6;
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
 }

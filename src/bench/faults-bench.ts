@@ -2,14 +2,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
-import type { CliIO } from '../cli/io';
 import { planPolicy } from '../cli/policy-plan';
 import { EmulatorAdminClient } from '../emulator/admin/client';
 import { startEmulator } from '../emulator';
 import type { Seed } from '../emulator';
 import { createClient } from '../github';
-import { BENCH_POLICY, LATENCY_MS, TOKEN, benchSeed } from './policy-bench';
+import { BENCH_POLICY, LATENCY_MS, TOKEN, benchSeed, quietIo } from './policy-bench';
 
 /**
  * Issue 12's figures (docs/reliability.md): a plan of 400 resources over 200 repositories, clean,
@@ -28,11 +26,6 @@ export interface FaultFigures {
   /** Time until a plan against a closed port fails, and the error it gives. */
   readonly outageMs: number;
   readonly outageError: string;
-}
-
-function quietIo(): CliIO {
-  const sink = () => new PassThrough().resume();
-  return { stdout: sink(), stderr: sink(), stdin: new PassThrough(), env: {}, cwd: process.cwd() };
 }
 
 /** A port nothing listens on (bound, then released). */

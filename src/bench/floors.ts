@@ -1,19 +1,12 @@
 import { spawn } from 'node:child_process';
 import pLimit from 'p-limit';
+import { DEFAULT_WRITE_INTERVAL_MS, GITHUB_SECONDARY_LIMITS } from '../github/settings';
 
 /**
  * What the bench compares the CLI with, in the same run: the physical floor (the same GETs with
  * bare `fetch` at the same concurrency), what users script today (a sequential `curl` loop), and
  * the pacing floor (the least time GitHub's documented secondary limits allow for the requests).
  */
-
-/** GitHub's documented secondary limits (docs/emulator.md, "Secondary rate limits"). */
-export const GITHUB_SECONDARY_LIMITS = {
-  restPointsPerMinute: 900,
-  graphqlPointsPerMinute: 2000,
-  /** "Make requests serially … wait at least one second between each request" for writes. */
-  writeIntervalSeconds: 1,
-} as const;
 
 export interface RequestCost {
   /** REST reads: 1 point each. */
@@ -35,10 +28,14 @@ export function restPoints(cost: RequestCost): number {
  * (latency and the first minute's burst left out: a floor, not an estimate).
  */
 export function pacingFloorMs(cost: RequestCost): number {
-  const rest = (restPoints(cost) / GITHUB_SECONDARY_LIMITS.restPointsPerMinute) * 60_000;
-  const graphql = (cost.graphqlQueries / GITHUB_SECONDARY_LIMITS.graphqlPointsPerMinute) * 60_000;
-  const writes =
-    Math.max(0, cost.restWrites - 1) * GITHUB_SECONDARY_LIMITS.writeIntervalSeconds * 1000;
+  const rest =
+    (restPoints(cost) / GITHUB_SECONDARY_LIMITS.restPointsPerMinute) *
+    GITHUB_SECONDARY_LIMITS.windowMs;
+  const graphql =
+    (cost.graphqlQueries / GITHUB_SECONDARY_LIMITS.graphqlPointsPerMinute) *
+    GITHUB_SECONDARY_LIMITS.windowMs;
+  // "Make requests serially … wait at least one second between each request" for writes.
+  const writes = Math.max(0, cost.restWrites - 1) * DEFAULT_WRITE_INTERVAL_MS;
   return Math.max(rest, graphql, writes);
 }
 

@@ -115,8 +115,6 @@ export async function benchPulumiProvider(rows: Rows): Promise<void> {
   const provider = dynamicProvider('InteractionLimit');
   const serialized: string = (await serializeFunction(() => provider, { allowSecrets: true })).text;
 
-  const median = (values: number[]) =>
-    [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
   const startServer = async () => {
     const started = process.hrtime.bigint();
     const child = spawn(

@@ -8,6 +8,7 @@ import type { Rows } from './front-doors';
 import { benchPulumiProvider, terraformBench } from './front-doors';
 import type { RunFigures, ScenarioResult } from './policy-bench';
 import { runScenario } from './policy-bench';
+import { median } from '../terraform/bench';
 
 /**
  * `npm run bench [-- --quick] [-- --sizes 100,1000]`: speed, rate-limit cost and memory of the
@@ -76,11 +77,6 @@ function nodeMs(args: readonly string[], runs: number): number {
     if (result.status !== 0) throw new Error(`node ${args.join(' ')} exited ${result.status}`);
   }
   return median(times);
-}
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
 }
 
 /**

@@ -186,7 +186,8 @@ async function spawnEmulator(
   return { url, child, stop };
 }
 
-function quietIo(): CliIO {
+/** A CLI io that writes nowhere: the bench measures, the commands' output is not wanted. */
+export function quietIo(): CliIO {
   const sink = () => new PassThrough().resume();
   return { stdout: sink(), stderr: sink(), stdin: new PassThrough(), env: {}, cwd: process.cwd() };
 }
