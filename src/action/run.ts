@@ -7,9 +7,10 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import type { ApplyResult, Change, Plan } from '../core';
 import { applyPlan, pendingChanges } from '../core';
+import { checkApplyBudget } from '../core/applier';
 import { describeError } from '../cli/errors';
 import { annotate, parseSource, workspacePath } from '../cli/github-actions';
-import { connect } from '../cli/connection';
+import { connect, readOptions } from '../cli/connection';
 import type { CliIO } from '../cli/io';
 import { EXIT_CHANGES, EXIT_ERROR, EXIT_OK } from '../cli/io';
 import { planPolicy } from '../cli/policy-plan';
@@ -70,7 +71,10 @@ export async function runAction(env: NodeJS.ProcessEnv = process.env): Promise<A
 
     if (inputs.command === 'apply') {
       core.info(renderPlanCompact(plan, PLAIN));
-      const result = await applyWithProgress(client, plan);
+      // As the CLI does: an apply the rate limit cannot finish is refused before its first write.
+      const graphql = readOptions(io).graphql;
+      checkApplyBudget(client, plan, { graphql });
+      const result = await applyWithProgress(client, plan, graphql);
       annotateApply(plan, result, where);
       await writeSummary(
         renderReport({ command: 'apply', policyPath, plan, apply: result, links, footer }),
@@ -198,8 +202,10 @@ function writePlanJson(plan: Plan, inputs: ActionInputs, env: NodeJS.ProcessEnv)
 async function applyWithProgress(
   client: ReturnType<typeof connect>,
   plan: Plan,
+  graphql: boolean,
 ): Promise<ApplyResult> {
   return applyPlan(client, plan, {
+    graphql,
     onProgress: (event) => {
       if (event.type === 'started' || event.change.action === 'none') return;
       if (event.type === 'confirmed' && event.result.outcome !== 'failed') return;

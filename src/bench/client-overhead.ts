@@ -1,11 +1,18 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Octokit } from '@octokit/rest';
 import { createClient } from '../github/client';
 import { getRepoInteractionLimit, setRepoInteractionLimit } from '../github/repo-limits';
 import { median } from '../terraform/bench';
+import { spawnEmulator } from './policy-bench';
 
 /**
  * What the client costs per request on top of the network: the same requests made through
- * `createClient` and with bare `fetch`, against an in-process emulator answering at once (0 ms
- * latency), so the difference is the client's own work (hooks, pacing, queues, timers).
+ * `createClient`, through a plain Octokit (token auth, no hooks: what any Octokit-based client
+ * starts from) and with bare `fetch`, against an emulator answering at once (0 ms latency) in its
+ * own process, as GitHub is, so the differences are the client's own work (hooks, pacing,
+ * queues, timers, answer checks) and not the emulator's.
  *
  * For `npm run bench` (src/bench); prints nothing, asserts nothing.
  */
@@ -14,7 +21,7 @@ export interface OverheadOptions {
   readonly requests?: number;
   /** Reads made at once in the concurrent round (a plan's default is 4). @default 4 */
   readonly concurrency?: number;
-  /** Measured rounds; each figure is the median. @default 3 */
+  /** Measured rounds, interleaved; each figure is the median. @default 5 */
   readonly rounds?: number;
   /** Extra client settings (e.g. `pacing`), merged over the bench's. */
   readonly clientSettings?: Parameters<typeof createClient>[0];
@@ -29,12 +36,15 @@ export interface OverheadFigures {
   readonly overheadPerRequestMs: number;
   /** clientMs / fetchMs. */
   readonly ratio: number;
+  /** The same requests through a plain Octokit, ms, and its ratio to bare fetch. */
+  readonly octokitMs: number;
+  readonly octokitRatio: number;
 }
 
 export interface OverheadResult {
   readonly requests: number;
   readonly concurrency: number;
-  /** One GET at a time. */
+  /** One GET at a time (answered 304: the ETag is known). */
   readonly sequentialGet: OverheadFigures;
   /** One PUT at a time (writes are serial anyway). */
   readonly sequentialPut: OverheadFigures;
@@ -45,25 +55,66 @@ export interface OverheadResult {
 const TOKEN = 'gho_emulator_octocat';
 const PATH = '/repos/acme/api/interaction-limits';
 
+/** An emulator with `seed` in its own process, for the length of `run`. */
+async function withEmulator<T>(seed: unknown, run: (url: string) => Promise<T>): Promise<T> {
+  const dir = mkdtempSync(join(tmpdir(), 'ghi-overhead-'));
+  const seedFile = join(dir, 'seed.json');
+  writeFileSync(seedFile, JSON.stringify(seed));
+  const emulator = await spawnEmulator(seedFile);
+  try {
+    return await run(emulator.url);
+  } finally {
+    await emulator.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 export async function measureClientOverhead(
   options: OverheadOptions = {},
 ): Promise<OverheadResult> {
   const requests = options.requests ?? 500;
   const concurrency = options.concurrency ?? 4;
-  const rounds = options.rounds ?? 3;
-  // Loaded here, so that importing src/github never loads the emulator.
-  const { startEmulator, DEFAULT_SEED } = await import('../emulator/index.js');
-  const emulator = await startEmulator({
-    seed: { ...DEFAULT_SEED, rateLimitPerHour: 1_000_000_000 },
-  });
-  try {
-    const client = createClient({
-      baseUrl: emulator.url,
-      token: TOKEN,
-      ...options.clientSettings,
+  const rounds = options.rounds ?? 5;
+  const seed = {
+    users: [{ login: 'octocat', token: TOKEN }],
+    orgs: [{ login: 'acme', owners: ['octocat'], members: [] }],
+    repos: [{ owner: 'acme', name: 'api' }],
+    rateLimitPerHour: 1_000_000_000,
+  };
+  return withEmulator(seed, async (url) => {
+    const client = createClient({ baseUrl: url, token: TOKEN, ...options.clientSettings });
+    const quiet = () => {};
+    const octokit = new Octokit({
+      auth: TOKEN,
+      baseUrl: url,
+      log: { debug: quiet, info: quiet, warn: console.warn, error: quiet },
     });
-    const bare = bareFetch(emulator.url);
+    const bare = bareFetch(url);
     const body = { limit: 'existing_users', expiry: 'one_day' } as const;
+    const route = 'GET /repos/{owner}/{repo}/interaction-limits' as const;
+    // Octokit alone has no ETag cache: it sends the client's If-None-Match and takes the 304.
+    let etag: string | undefined;
+    const viaOctokit = {
+      get: () =>
+        octokit
+          .request(route, {
+            owner: 'acme',
+            repo: 'api',
+            headers: etag ? { 'if-none-match': etag } : {},
+          })
+          .then(
+            (r) => ((etag = r.headers.etag), r.data),
+            (e: { status?: number }) => {
+              if (e.status !== 304) throw e;
+            },
+          ),
+      put: () =>
+        octokit.request('PUT /repos/{owner}/{repo}/interaction-limits', {
+          owner: 'acme',
+          repo: 'api',
+          ...body,
+        }),
+    };
     const viaClient = {
       get: () => getRepoInteractionLimit(client, 'acme', 'api'),
       put: () => setRepoInteractionLimit(client, 'acme', 'api', body),
@@ -72,42 +123,39 @@ export async function measureClientOverhead(
       get: () => bare('GET', PATH),
       put: () => bare('PUT', PATH, body),
     };
-    // Warm up both: connections, JIT, the ETag caches.
-    await run(50, 1, viaClient.get);
-    await run(50, 1, viaFetch.get);
-    await run(10, 1, viaClient.put);
-    await run(10, 1, viaFetch.put);
+    // Warm up all three: connections, JIT, the ETag caches.
+    for (const via of [viaClient, viaOctokit, viaFetch]) {
+      await run(100, 1, via.get);
+      await run(20, 1, via.put);
+    }
 
-    const figures = async (
-      ours: () => Promise<unknown>,
-      theirs: () => Promise<unknown>,
-      atOnce: number,
-    ): Promise<OverheadFigures> => {
-      const clientTimes: number[] = [];
-      const fetchTimes: number[] = [];
+    const figures = async (which: 'get' | 'put', atOnce: number): Promise<OverheadFigures> => {
+      const times = { client: [] as number[], octokit: [] as number[], fetch: [] as number[] };
       for (let round = 0; round < rounds; round++) {
-        clientTimes.push(await run(requests, atOnce, ours));
-        fetchTimes.push(await run(requests, atOnce, theirs));
+        times.client.push(await run(requests, atOnce, viaClient[which]));
+        times.octokit.push(await run(requests, atOnce, viaOctokit[which]));
+        times.fetch.push(await run(requests, atOnce, viaFetch[which]));
       }
-      const clientMs = median(clientTimes);
-      const fetchMs = median(fetchTimes);
+      const clientMs = median(times.client);
+      const fetchMs = median(times.fetch);
+      const octokitMs = median(times.octokit);
       return {
         clientMs,
         fetchMs,
         overheadPerRequestMs: (clientMs - fetchMs) / requests,
         ratio: clientMs / fetchMs,
+        octokitMs,
+        octokitRatio: octokitMs / fetchMs,
       };
     };
     return {
       requests,
       concurrency,
-      sequentialGet: await figures(viaClient.get, viaFetch.get, 1),
-      sequentialPut: await figures(viaClient.put, viaFetch.put, 1),
-      concurrentGet: await figures(viaClient.get, viaFetch.get, concurrency),
+      sequentialGet: await figures('get', 1),
+      sequentialPut: await figures('put', 1),
+      concurrentGet: await figures('get', concurrency),
     };
-  } finally {
-    await emulator.close();
-  }
+  });
 }
 
 export interface PlanOverheadOptions {
@@ -115,47 +163,53 @@ export interface PlanOverheadOptions {
   readonly repositories?: number;
   /** The plan's concurrency, and the replay's. @default 4 */
   readonly concurrency?: number;
-  /** Measured rounds; each figure is the median. @default 3 */
+  /** Measured rounds, interleaved; each figure is the median. @default 5 */
   readonly rounds?: number;
   /** Extra client settings (e.g. `pacing`), merged over the bench's. */
   readonly clientSettings?: Parameters<typeof createClient>[0];
 }
 
-export interface PlanOverheadResult extends OverheadFigures {
+export interface PlanOverheadResult {
   readonly repositories: number;
   /** GitHub requests the plan made (replayed with bare fetch). */
   readonly requests: number;
+  /** Wall time of the plan, ms. */
+  readonly clientMs: number;
+  /** Wall time of its requests replayed with bare fetch at the same concurrency, ms. */
+  readonly fetchMs: number;
+  readonly overheadPerRequestMs: number;
+  readonly ratio: number;
+}
+
+interface Recorded {
+  readonly url: string;
+  readonly method: string;
+  readonly body: string | undefined;
 }
 
 /**
  * A cold plan (a new client each round, so no ETags) of `repositories` interaction limits and
- * bypass lists, against the same requests replayed with bare fetch at the same concurrency.
+ * bypass lists, against the same requests (GraphQL queries with their bodies) replayed with bare
+ * fetch at the same concurrency.
  */
 export async function measurePlanOverhead(
   options: PlanOverheadOptions = {},
 ): Promise<PlanOverheadResult> {
   const repositories = options.repositories ?? 500;
   const concurrency = options.concurrency ?? 4;
-  const rounds = options.rounds ?? 3;
-  const { startEmulator } = await import('../emulator/index.js');
+  const rounds = options.rounds ?? 5;
   const core = await import('../core/index.js');
   const names = Array.from(
     { length: repositories },
     (_, i) => `repo-${String(i).padStart(5, '0')}`,
   );
-  const paths: string[] = [];
-  const emulator = await startEmulator({
-    seed: {
-      users: [{ login: 'octocat', token: TOKEN }],
-      orgs: [{ login: 'bigorg', owners: ['octocat'], members: [] }],
-      repos: names.map((name) => ({ owner: 'bigorg', name })),
-      rateLimitPerHour: 1_000_000_000,
-    },
-    onExchange: (exchange) => {
-      if (!exchange.admin) paths.push(`${exchange.method} ${exchange.path}`);
-    },
-  });
-  try {
+  const seed = {
+    users: [{ login: 'octocat', token: TOKEN }],
+    orgs: [{ login: 'bigorg', owners: ['octocat'], members: [] }],
+    repos: names.map((name) => ({ owner: 'bigorg', name })),
+    rateLimitPerHour: 1_000_000_000,
+  };
+  return withEmulator(seed, async (url) => {
     const desired = names.flatMap((name) => [
       {
         ensure: 'present' as const,
@@ -166,32 +220,46 @@ export async function measurePlanOverhead(
         spec: core.prBypassListSpec({ repository: `bigorg/${name}`, users: [] }),
       },
     ]);
-    const plan = async () => {
+    // The warm-up plan records what it sends, to replay.
+    let recording: Recorded[] | undefined;
+    const recordingFetch: typeof fetch = (input, init) => {
+      recording?.push({
+        url: String(input),
+        method: init?.method ?? 'GET',
+        body: typeof init?.body === 'string' ? init.body : undefined,
+      });
+      return fetch(input, init);
+    };
+    const plan = async (record = false) => {
       const client = createClient({
-        baseUrl: emulator.url,
+        baseUrl: url,
         token: TOKEN,
+        ...(record ? { fetch: recordingFetch } : {}),
         ...options.clientSettings,
       });
       const started = process.hrtime.bigint();
       await core.planResources(client, desired, { concurrency });
       return Number(process.hrtime.bigint() - started) / 1e6;
     };
-    await plan(); // warm-up, and the list of requests to replay
-    const requests = paths.splice(0).map((line) => line.split(' ') as [string, string]);
-    const bare = bareFetch(emulator.url);
+    recording = [];
+    await plan(true);
+    const requests = recording;
+    recording = undefined;
+    const bare = bareFetch(url);
     const replay = async () => {
       let next = 0;
       const started = process.hrtime.bigint();
       await Promise.all(
         Array.from({ length: concurrency }, async () => {
           while (next < requests.length) {
-            const [method, path] = requests[next++];
-            await bare(method, path, undefined, false);
+            const { url: target, method, body } = requests[next++];
+            await bare(method, target.slice(url.length), body, false);
           }
         }),
       );
       return Number(process.hrtime.bigint() - started) / 1e6;
     };
+    await plan();
     await replay();
     const clientTimes: number[] = [];
     const fetchTimes: number[] = [];
@@ -209,16 +277,15 @@ export async function measurePlanOverhead(
       overheadPerRequestMs: (clientMs - fetchMs) / requests.length,
       ratio: clientMs / fetchMs,
     };
-  } finally {
-    await emulator.close();
-  }
+  });
 }
 
 /** The overhead figures as lines for a report. */
 export function formatOverhead(result: OverheadResult): string[] {
   const line = (label: string, f: OverheadFigures) =>
     `${label}: client ${f.clientMs.toFixed(0)} ms, bare fetch ${f.fetchMs.toFixed(0)} ms, ` +
-    `${f.overheadPerRequestMs.toFixed(2)} ms overhead per request, ${f.ratio.toFixed(2)}×`;
+    `${f.overheadPerRequestMs.toFixed(3)} ms overhead per request, ${f.ratio.toFixed(2)}× ` +
+    `(plain Octokit ${f.octokitMs.toFixed(0)} ms, ${f.octokitRatio.toFixed(2)}×)`;
   return [
     line(`${result.requests} GETs one at a time`, result.sequentialGet),
     line(`${result.requests} PUTs one at a time`, result.sequentialPut),
@@ -247,7 +314,7 @@ function bareFetch(baseUrl: string) {
         ...(cached ? { 'if-none-match': cached.etag } : {}),
         ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
       },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined || typeof body === 'string' ? body : JSON.stringify(body),
     });
     if (response.status === 304 && cached) return cached.body;
     const text = await response.text();

@@ -160,7 +160,7 @@ repositories:
 `;
 
 /** `gh-interactions emulator` in a child process; resolves once it printed its URL. */
-async function spawnEmulator(
+export async function spawnEmulator(
   seedFile: string,
 ): Promise<{ url: string; child: ChildProcess; stop: () => Promise<void> }> {
   const bin = join(__dirname, '..', '..', 'bin', 'gh-interactions.js');

@@ -1,7 +1,9 @@
 import type { GitHubClient } from '../github';
 import {
   ForbiddenError,
+  GRAPHQL_BATCH_SIZE,
   GitHubApiError,
+  GraphqlUnavailableError,
   RateLimitBudgetError,
   RateLimitedError,
   ShadowedLimitError,
@@ -12,10 +14,10 @@ import {
 import type { Clock } from './clock';
 import { resolveClock } from './clock';
 import { diffResource, observedStateOf } from './diff';
-import { observeTarget } from './observe';
+import { MIN_BATCH_TARGETS, observeTarget } from './observe';
 import type { ObservedState, Plan } from './plan';
 import { anyKindContract } from './registry';
-import type { Change, DesiredResource, ObservedOf, ResourceKind } from './types';
+import type { Change, DesiredResource, ObservedOf, ResourceKind, ResourceTarget } from './types';
 import type { WriteLog } from './writes';
 import { settleWithConcurrency } from './concurrency';
 import { DEFAULT_PLAN_CONCURRENCY } from './defaults';
@@ -138,6 +140,11 @@ export interface ApplyOptions {
   readonly onProgress?: (event: ApplyProgress) => void;
   /** The clock the read-back is judged by. @default GitHub's clock (`client.now()`) */
   readonly now?: Clock;
+  /**
+   * Re-read resources before their writes in GraphQL batches where their kind offers a batch
+   * read (interaction limits), as the plan read them. @default true
+   */
+  readonly graphql?: boolean;
 }
 
 /**
@@ -161,10 +168,11 @@ export async function applyPlan(
   // Resources whose writes answer with no state (a bypass list's 204s) are read back once, after
   // every write, with ETags: not between writes, where the read would delay the next write.
   const unconfirmed: { index: number; done: WriteLog }[] = [];
+  const rereads = new Rereads(client, plan, order, options.graphql !== false);
   for (const [step, index] of order.entries()) {
     const change = plan.changes[index];
     options.onProgress?.({ type: 'started', change, step: step + 1, total: order.length });
-    const outcome = await runCheckedChange(client, change, clock);
+    const outcome = await runCheckedChange(client, change, clock, () => rereads.read(step));
     if (outcome.unconfirmed) unconfirmed.push({ index, done: outcome.unconfirmed });
     results[index] = outcome.result;
     options.onProgress?.({
@@ -209,31 +217,138 @@ export interface ApplyCost {
   /** Write requests: one per operation. */
   readonly writes: number;
   /**
-   * Re-reads just before each change's writes (runCheckedChange): conditional, so a 304 when
-   * nothing changed since the plan costs nothing; counted anyway, as a limit observed through
-   * GraphQL has no ETag to send.
+   * REST re-reads just before each change's writes (runCheckedChange): conditional, so a 304
+   * when nothing changed since the plan costs nothing; counted anyway (an upper bound).
    */
   readonly reReads: number;
+  /**
+   * Re-reads made in GraphQL batches instead (interaction limits, when the plan read them so):
+   * they cost GraphQL points, one a query of up to 100, and no `core` unit.
+   */
+  readonly batchReReads: number;
   /** Read-backs: one per change whose writes answer no state (a bypass list's 204s). */
   readonly readBacks: number;
-  /** Rate-limit units: every REST request GitHub answers with more than a 304 costs one. */
+  /** Rate-limit units of `core`: every REST request GitHub answers with more than a 304 costs one. */
   readonly units: number;
 }
 
 /** Kinds whose written state is read back after the writes (WriteLog.answered stays unset). */
 const READ_BACK_KINDS: ReadonlySet<ResourceKind> = new Set(['PrBypassList']);
 
-export function applyCost(plan: Plan): ApplyCost {
-  let writes = 0;
+/** Whether a change writes (is neither `none` nor `blocked`). */
+const writes = (change: Change) => change.action !== 'none' && change.action !== 'blocked';
+
+export function applyCost(plan: Plan, options: { readonly graphql?: boolean } = {}): ApplyCost {
+  const batched = batchedKinds(plan, options.graphql !== false);
+  let writeCount = 0;
   let reReads = 0;
+  let batchReReads = 0;
   let readBacks = 0;
   for (const change of plan.changes) {
-    if (change.action === 'none' || change.action === 'blocked') continue;
-    writes += change.operations.length;
-    reReads++;
+    if (!writes(change)) continue;
+    writeCount += change.operations.length;
+    if (batched.has(change.kind)) batchReReads++;
+    else reReads++;
     if (READ_BACK_KINDS.has(change.kind)) readBacks++;
   }
-  return { writes, reReads, readBacks, units: writes + reReads + readBacks };
+  return {
+    writes: writeCount,
+    reReads,
+    batchReReads,
+    readBacks,
+    units: writeCount + reReads + readBacks,
+  };
+}
+
+/**
+ * The kinds whose re-reads go in GraphQL batches: those with a batch read, when GraphQL is on and
+ * the plan writes at least MIN_BATCH_TARGETS of them (as observeTargets batches the plan's reads;
+ * below that the plan read them by REST, with an ETag, and a re-read is a free 304).
+ */
+function batchedKinds(plan: Plan, graphql: boolean): Set<ResourceKind> {
+  const kinds = new Set<ResourceKind>();
+  if (!graphql) return kinds;
+  const counts = new Map<ResourceKind, number>();
+  for (const change of plan.changes) {
+    if (writes(change)) counts.set(change.kind, (counts.get(change.kind) ?? 0) + 1);
+  }
+  for (const [kind, count] of counts) {
+    if (count >= MIN_BATCH_TARGETS && anyKindContract(kind).observeBatch) kinds.add(kind);
+  }
+  return kinds;
+}
+
+/**
+ * How long a batched re-read counts as "just before" the write, on GitHub's clock: a change whose
+ * batch was read longer ago than this is read again (with the next ones of its kind). On GitHub,
+ * writes go about a second apart, so a batch serves about this many seconds of writes.
+ */
+export const BATCH_REREAD_MAX_AGE_MS = 10_000;
+
+/**
+ * The re-reads before each change's writes. A resource of a batched kind (see batchedKinds) is
+ * read in one GraphQL query with the next changes of its kind that will write (up to 100),
+ * at most BATCH_REREAD_MAX_AGE_MS before its own write; a limit observed through GraphQL has no
+ * ETag, so reading each by REST would cost a unit. Anything a batch cannot answer for, and every
+ * other kind, is read by REST (conditional: a 304 when nothing changed).
+ */
+class Rereads {
+  private readonly batched: Set<ResourceKind>;
+  /** Fresh states by the change's index in the plan, with when (GitHub's clock) they were read. */
+  private readonly fresh = new Map<number, { state: ObservedState; readAtMs: number }>();
+
+  constructor(
+    private readonly client: GitHubClient,
+    private readonly plan: Plan,
+    private readonly order: readonly number[],
+    graphql: boolean,
+  ) {
+    this.batched = batchedKinds(plan, graphql);
+  }
+
+  async read(step: number): Promise<{ state?: ObservedState; error?: unknown }> {
+    const index = this.order[step];
+    const change = this.plan.changes[index];
+    if (!this.batched.has(change.kind)) return readBack(this.client, change);
+    let entry = this.fresh.get(index);
+    if (!entry || this.client.now().getTime() - entry.readAtMs > BATCH_REREAD_MAX_AGE_MS) {
+      await this.readBatch(step);
+      entry = this.fresh.get(index);
+    }
+    this.fresh.delete(index);
+    return entry ? { state: entry.state } : readBack(this.client, change);
+  }
+
+  /** Reads the change at `step` and the next ones of its kind that will write, in one query. */
+  private async readBatch(step: number): Promise<void> {
+    const kind = this.plan.changes[this.order[step]].kind;
+    const indexes: number[] = [];
+    for (let at = step; at < this.order.length && indexes.length < GRAPHQL_BATCH_SIZE; at++) {
+      const change = this.plan.changes[this.order[at]];
+      if (change.kind === kind && writes(change)) indexes.push(this.order[at]);
+    }
+    const contract = anyKindContract(kind);
+    let batch: Awaited<ReturnType<NonNullable<typeof contract.observeBatch>>>;
+    try {
+      batch = await (contract.observeBatch as NonNullable<typeof contract.observeBatch>)(
+        this.client,
+        indexes.map((index) => this.plan.changes[index].target as ResourceTarget as never),
+      );
+    } catch (error) {
+      // GraphQL refused (or is not there): every later re-read of the kind goes by REST.
+      if (error instanceof GraphqlUnavailableError) this.batched.delete(kind);
+      return;
+    }
+    const readAtMs = this.client.now().getTime();
+    batch.forEach((observation, position) => {
+      if (!observation.observed) return;
+      const index = indexes[position];
+      this.fresh.set(index, {
+        state: { kind, observed: observation.value } as ObservedState,
+        readAtMs,
+      });
+    });
+  }
 }
 
 export interface ApplyBudget extends ApplyCost {
@@ -250,8 +365,12 @@ export interface ApplyBudget extends ApplyCost {
  * do (`maxRateLimitWaitSeconds`). Throws RateLimitBudgetError when neither, so an apply never
  * stops half done for want of units. When nothing is known yet, there is nothing to check.
  */
-export function checkApplyBudget(client: GitHubClient, plan: Plan): ApplyBudget {
-  const cost = applyCost(plan);
+export function checkApplyBudget(
+  client: GitHubClient,
+  plan: Plan,
+  options: { readonly graphql?: boolean } = {},
+): ApplyBudget {
+  const cost = applyCost(plan, options);
   const status = client.rateLimit('core');
   if (!status || cost.units === 0) return { ...cost, waitSeconds: 0 };
   const nowMs = client.now().getTime();
@@ -274,7 +393,7 @@ export function checkApplyBudget(client: GitHubClient, plan: Plan): ApplyBudget 
       waitSeconds,
       maxWaitSeconds,
       resource: status.resource,
-      breakdown: `${cost.writes} write${cost.writes === 1 ? '' : 's'}, ${cost.reReads} re-read${cost.reReads === 1 ? '' : 's'} before writing and ${cost.readBacks} read-back${cost.readBacks === 1 ? '' : 's'}`,
+      breakdown: `${cost.writes} write${cost.writes === 1 ? '' : 's'}, ${cost.reReads} re-read${cost.reReads === 1 ? '' : 's'} before writing and ${cost.readBacks} read-back${cost.readBacks === 1 ? '' : 's'}${cost.batchReReads > 0 ? `; ${cost.batchReReads} more re-read${cost.batchReReads === 1 ? '' : 's'} go through GraphQL and cost no REST unit` : ''}`,
     },
     nowMs,
   );
@@ -298,11 +417,12 @@ async function runCheckedChange(
   client: GitHubClient,
   change: Change,
   clock: Clock,
+  reread: () => Promise<{ state?: ObservedState; error?: unknown }>,
 ): Promise<{ result: ChangeResult; unconfirmed?: WriteLog }> {
   if (change.action === 'none' || change.action === 'blocked') {
     return runChange(client, change, clock, true);
   }
-  const fresh = await readBack(client, change);
+  const fresh = await reread();
   if (!fresh.state) {
     const failure = failureOf(fresh.error);
     return {

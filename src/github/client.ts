@@ -89,14 +89,10 @@ export function createClient(settings: ClientSettings): GitHubClient {
     ...auth,
     baseUrl,
     userAgent: `gh-interactions/${packageVersion()}`,
-    headers: { 'x-github-api-version': apiVersion },
     request: settings.fetch ? { fetch: settings.fetch } : undefined,
     // Quiet: plugin-request-log reports every failed request on log.error, but each failure is
     // thrown to the caller as a typed error that says more; printing it too would say it twice.
     log: { debug: () => {}, info: () => {}, warn: console.warn, error: () => {} },
-  });
-  octokit.hook.before('request', (options) => {
-    options.headers['x-github-api-version'] = apiVersion;
   });
 
   const identity = settings.app
@@ -114,6 +110,8 @@ export function createClient(settings: ClientSettings): GitHubClient {
         : DEFAULT_WRITE_INTERVAL_MS);
   const transport = new Transport(octokit, {
     baseUrl,
+    apiVersion,
+    auth: settings.app ? 'strategy' : 'token',
     etags,
     etagNamespace: `${sha256(identity)}|${baseUrl}|${apiVersion}`,
     retries: settings.retries ?? DEFAULT_RETRIES,

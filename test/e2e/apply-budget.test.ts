@@ -58,7 +58,13 @@ beforeEach(async () => {
 test('applyCost: one unit a write, one a re-read before writing, one a read-back (bypass lists)', async () => {
   const { client } = clientOnEmulatorClock();
   const plan = await planResources(client, desired, { graphql: false });
-  expect(applyCost(plan)).toEqual({ writes: 3, reReads: 3, readBacks: 0, units: 6 });
+  expect(applyCost(plan, { graphql: false })).toEqual({
+    writes: 3,
+    reReads: 3,
+    batchReReads: 0,
+    readBacks: 0,
+    units: 6,
+  });
 });
 
 test('refused before the first write when the reset is past the wait cap', async () => {
@@ -67,7 +73,7 @@ test('refused before the first write when the reset is past the wait cap', async
   expect(client.rateLimit('core')?.remaining).toBe(0);
   const error = (() => {
     try {
-      checkApplyBudget(client, plan);
+      checkApplyBudget(client, plan, { graphql: false });
     } catch (e) {
       return e as RateLimitBudgetError;
     }
@@ -81,11 +87,11 @@ test('refused before the first write when the reset is past the wait cap', async
 test('allowed to wait, it waits for the reset and sends nothing GitHub refuses', async () => {
   const { client, sleeps } = clientOnEmulatorClock({ maxRateLimitWaitSeconds: 4000 });
   const plan = await planResources(client, desired, { graphql: false });
-  const budget = checkApplyBudget(client, plan);
+  const budget = checkApplyBudget(client, plan, { graphql: false });
   expect(budget.waitSeconds).toBeGreaterThan(3500);
   await emu.admin.clearRequests();
 
-  const result = await applyPlan(client, plan);
+  const result = await applyPlan(client, plan, { graphql: false });
   expect(result.converged).toBe(true);
   expect(sleeps).toHaveLength(1); // one wait, for the reset
   const { requests } = await emu.admin.requests();

@@ -44,6 +44,7 @@ export async function applyCommand(io: CliIO, options: ApplyOptions): Promise<nu
   const style = styleFor(io, options.color === false);
   const saved = readSavedPlan(options.file);
   const client = connect(io, options);
+  const reads = readOptions(io);
   let plan: Plan;
   if (saved) {
     if (saved.baseUrl !== client.baseUrl) {
@@ -51,7 +52,6 @@ export async function applyCommand(io: CliIO, options: ApplyOptions): Promise<nu
         `The saved plan ${options.file} was made against ${saved.baseUrl}, not ${client.baseUrl} (GITHUB_BASE_URL). Plan again against this server.`,
       );
     }
-    const reads = readOptions(io);
     const staleness = await checkPlanStaleness(client, saved.plan, {
       concurrency: options.concurrency,
       graphql: reads.graphql,
@@ -98,7 +98,7 @@ export async function applyCommand(io: CliIO, options: ApplyOptions): Promise<nu
     return leftOut;
   }
   // Before asking, and before the first write: an apply the rate limit cannot finish is refused.
-  const budget = checkApplyBudget(client, plan);
+  const budget = checkApplyBudget(client, plan, { graphql: reads.graphql });
   if (budget.waitSeconds > 0 && budget.resetAt) {
     writeLine(
       io.stderr,
@@ -123,6 +123,7 @@ export async function applyCommand(io: CliIO, options: ApplyOptions): Promise<nu
     .map((index) => plan.changes[index])
     .filter((change) => change.action !== 'none' && change.action !== 'blocked');
   const result = await applyPlan(client, plan, {
+    graphql: reads.graphql,
     onProgress: (event) => {
       if (options.json) return;
       if (event.type === 'confirmed') {
