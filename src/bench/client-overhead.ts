@@ -21,7 +21,7 @@ export interface OverheadOptions {
   readonly requests?: number;
   /** Reads made at once in the concurrent round (a plan's default is 4). @default 4 */
   readonly concurrency?: number;
-  /** Measured rounds, interleaved; each figure is the median. @default 5 */
+  /** Measured rounds, interleaved; each figure is the median. @default 7 */
   readonly rounds?: number;
   /** Extra client settings (e.g. `pacing`), merged over the bench's. */
   readonly clientSettings?: Parameters<typeof createClient>[0];
@@ -74,7 +74,7 @@ export async function measureClientOverhead(
 ): Promise<OverheadResult> {
   const requests = options.requests ?? 500;
   const concurrency = options.concurrency ?? 4;
-  const rounds = options.rounds ?? 5;
+  const rounds = options.rounds ?? 7;
   const seed = {
     users: [{ login: 'octocat', token: TOKEN }],
     orgs: [{ login: 'acme', owners: ['octocat'], members: [] }],
@@ -163,7 +163,7 @@ export interface PlanOverheadOptions {
   readonly repositories?: number;
   /** The plan's concurrency, and the replay's. @default 4 */
   readonly concurrency?: number;
-  /** Measured rounds, interleaved; each figure is the median. @default 5 */
+  /** Measured rounds, interleaved; each figure is the median. @default 11 */
   readonly rounds?: number;
   /** Extra client settings (e.g. `pacing`), merged over the bench's. */
   readonly clientSettings?: Parameters<typeof createClient>[0];
@@ -197,7 +197,7 @@ export async function measurePlanOverhead(
 ): Promise<PlanOverheadResult> {
   const repositories = options.repositories ?? 500;
   const concurrency = options.concurrency ?? 4;
-  const rounds = options.rounds ?? 5;
+  const rounds = options.rounds ?? 11;
   const core = await import('../core/index.js');
   const names = Array.from(
     { length: repositories },

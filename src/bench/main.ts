@@ -166,12 +166,14 @@ async function main(): Promise<void> {
   }
   out.scenarios = scenarios;
 
-  // The client's own cost per request (issue 11.3): 0 ms latency, emulator in this process
+  // The client's own cost per request (issue 11.3): 0 ms latency, emulator in its own process
   // (after the scenarios, so their peak RSS is the client's alone).
   const overhead = await measureClientOverhead({ requests: opts.quick ? 300 : 1000 });
   const planOverhead = await measurePlanOverhead({ repositories: opts.quick ? 200 : 500 });
   out.clientOverhead = { requests: overhead, plan: planOverhead };
-  console.log('client overhead at 0 ms latency (emulator in this process), median of 3:');
+  console.log(
+    'client overhead at 0 ms latency (emulator in its own process), median of 7 (plans: 11), beside plain Octokit (token auth, no hooks):',
+  );
   for (const line of formatOverhead(overhead)) console.log(`  ${line}`);
   console.log(
     `  cold plan of ${planOverhead.repositories} repositories (${planOverhead.requests} requests): client ${planOverhead.clientMs.toFixed(0)} ms, bare fetch ${planOverhead.fetchMs.toFixed(0)} ms, ${planOverhead.overheadPerRequestMs.toFixed(2)} ms overhead per request, ${planOverhead.ratio.toFixed(2)}×`,

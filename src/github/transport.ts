@@ -260,7 +260,9 @@ export class Transport {
   private async send(request: Request, options: Options, info: RequestInfo): Promise<Response> {
     // Octokit's URL expansion, once per request: the ETag key, the path errors name and, when the
     // transport sends the request itself, the URL and body.
-    const parsed = this.octokit.request.endpoint.parse(options as never) as ParsedOptions;
+    const parsed =
+      expandSimpleRoute(options) ??
+      (this.octokit.request.endpoint.parse(options as never) as ParsedOptions);
     const direct = this.options.auth === 'token';
     let context: RequestContext | undefined;
     const contextOf = (): RequestContext =>
@@ -278,6 +280,8 @@ export class Transport {
     const baseRequest = options.request;
     const callerSignal = baseRequest?.signal;
     const authorization = direct ? await this.authorization() : undefined;
+    /** The direct path's headers: the same for every attempt. */
+    let directHeaders: Record<string, string> | undefined;
 
     for (;;) {
       this.breakerCheck(contextOf);
@@ -315,10 +319,13 @@ export class Transport {
       let failure: unknown;
       try {
         if (direct) {
-          const headers: Record<string, string> = { ...parsed.headers };
-          if (authorization) headers.authorization = authorization;
-          if (cached) headers['if-none-match'] = cached.etag;
-          response = await sendDirect(parsed, headers, signal, baseRequest?.fetch, this.octokit);
+          response = await sendDirect(
+            parsed,
+            (directHeaders ??= withCredentials(parsed.headers, authorization, cached?.etag)),
+            signal,
+            baseRequest?.fetch,
+            this.octokit,
+          );
         } else {
           // The hooks inside this one see the options object Octokit made for this call, so the
           // attempt's settings go on it, each a new object: `options.request` starts as the
@@ -591,6 +598,103 @@ export class Transport {
       return url;
     }
   }
+}
+
+/** Options of a request that are not its parameters (Octokit's `parse` omits the same). */
+const NOT_PARAMETERS = new Set(['method', 'baseUrl', 'url', 'headers', 'request', 'mediaType']);
+const SIMPLE_TEMPLATE = /^\/[\w.\-/]*(?:\{\w+\}[\w.\-/]*)*$/;
+/** Templates seen, split at their `{name}`s: ['/repos/', 'owner', '/', 'repo', '/…']. */
+const templates = new Map<string, string[] | null>();
+
+/**
+ * What Octokit's `endpoint.parse` gives, for the routes this client sends: a path template whose
+ * only variables are `{name}`s, string, number or boolean parameters, no media-type format or
+ * previews, no `q` or `data` parameter. Anything else returns undefined and goes to Octokit's
+ * `parse`. The same encoding (RFC 6570 simple expansion for the path, `encodeURIComponent` for
+ * the query), the same body and content type; test/github/direct-send.test.ts compares the two.
+ * Octokit's parse is generic (any RFC 6570 template), at about 15 µs a request.
+ */
+export function expandSimpleRoute(options: Options): ParsedOptions | undefined {
+  const mediaType = options.mediaType as { format?: string; previews?: unknown[] } | undefined;
+  if (mediaType?.format || mediaType?.previews?.length) return undefined;
+  const template = options.url;
+  let parts = templates.get(template);
+  if (parts === undefined) {
+    parts = SIMPLE_TEMPLATE.test(template) ? template.split(/\{(\w+)\}/) : null;
+    if (templates.size < 1000) templates.set(template, parts);
+  }
+  if (!parts) return undefined;
+  const used = new Set<string>();
+  let path = parts[0];
+  for (let i = 1; i < parts.length; i += 2) {
+    const value = options[parts[i]];
+    if (value !== undefined) {
+      if (typeof value !== 'string' && typeof value !== 'number') return undefined;
+      path += encodeUnreserved(String(value));
+    }
+    used.add(parts[i]);
+    path += parts[i + 1];
+  }
+  const method = options.method.toUpperCase();
+  const rest: Record<string, unknown> = {};
+  let restCount = 0;
+  for (const key of Object.keys(options)) {
+    if (NOT_PARAMETERS.has(key) || used.has(key)) continue;
+    const value = options[key];
+    const type = typeof value;
+    if (key === 'q' || key === 'data') return undefined;
+    if (type !== 'string' && type !== 'number' && type !== 'boolean') {
+      // Objects and arrays go in a JSON body as they are; in a query Octokit's rules apply.
+      if (method === 'GET' || method === 'HEAD') return undefined;
+    }
+    rest[key] = value;
+    restCount++;
+  }
+  let url = `${String(options.baseUrl)}${path}`;
+  const headers = { ...options.headers };
+  let body: unknown;
+  if (method === 'GET' || method === 'HEAD') {
+    if (restCount > 0) {
+      url += `${url.includes('?') ? '&' : '?'}${Object.keys(rest)
+        .map((key) => `${key}=${encodeURIComponent(rest[key] as string)}`)
+        .join('&')}`;
+    }
+  } else if (restCount > 0) {
+    body = rest;
+  }
+  if (!headers['content-type'] && body !== undefined) {
+    headers['content-type'] = 'application/json; charset=utf-8';
+  }
+  if ((method === 'PATCH' || method === 'PUT') && body === undefined) body = '';
+  return body === undefined ? { method, url, headers } : { method, url, headers, body };
+}
+
+/** RFC 6570 simple expansion of a value, as Octokit's url-template encodes it. */
+function encodeUnreserved(value: string): string {
+  const encoded = encodeURIComponent(value);
+  return RESERVED_BY_RFC3986.test(encoded)
+    ? encoded.replace(
+        RESERVED_BY_RFC3986_ALL,
+        (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+      )
+    : encoded;
+}
+/** What `encodeURIComponent` leaves alone but RFC 6570 encodes. */
+const RESERVED_BY_RFC3986 = /[!'()*]/;
+const RESERVED_BY_RFC3986_ALL = /[!'()*]/g;
+
+/**
+ * A request's headers with its credential and, for a revalidation, `If-None-Match`, set on the
+ * parsed options' own headers object (a copy made for this request by the parse).
+ */
+function withCredentials(
+  headers: Record<string, string>,
+  authorization: string | undefined,
+  etag: string | undefined,
+): Record<string, string> {
+  if (authorization) headers.authorization = authorization;
+  if (etag) headers['if-none-match'] = etag;
+  return headers;
 }
 
 /**

@@ -158,6 +158,19 @@ describe('the GitHub Action (action/lib/index.js) against the emulator', () => {
     expectNoSecret(applied, [POLICY_TOKEN, WORKFLOW_TOKEN]);
   });
 
+  it('refuses an apply the rate limit left cannot pay for, before its first write', async () => {
+    // The plan's reads (the policy's expansion and the limit) take what is left.
+    await emu.admin.setRateLimit({ remaining: 2 });
+    const run = await runActionBundle(runner, inputs('apply'), { GITHUB_EVENT_NAME: 'push' });
+    expect(run.code).toBe(1);
+    expect(run.outputs['exit-code']).toBe('1');
+    expect(run.stdout).toMatch(
+      /::error::.*Nothing was written: this apply needs about 2 rate-limit units .* GitHub has 0 left \(core\)/,
+    );
+    expect((await emu.admin.requests()).requests.filter(isWrite)).toEqual([]);
+    expectNoSecret(run, [POLICY_TOKEN, WORKFLOW_TOKEN]);
+  });
+
   it('fails a scheduled drift check when GitHub drifted, with an annotation at the policy line', async () => {
     const run = await runActionBundle(runner, inputs('drift'), { GITHUB_EVENT_NAME: 'schedule' });
     expect(run.code).toBe(1);
