@@ -122,7 +122,10 @@ async function main(): Promise<void> {
     await run(['apply', '--yes', POLICY], 0);
     await run(['plan', POLICY], 0);
 
-    banner('Done.', 'Next: docs/policy.md for the policy format and a GitHub Actions workflow.');
+    banner(
+      'Done.',
+      'Next: docs/policy.md for the policy format, docs/github-action.md for the GitHub Action.',
+    );
   } finally {
     await emulator.close();
   }
