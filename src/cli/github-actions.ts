@@ -1,7 +1,7 @@
 import * as core from '@actions/core';
 import { realpathSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import type { Change, Plan } from '../core';
+import type { Change, Plan, UnreadableResource } from '../core';
 import { pendingChanges } from '../core';
 
 /**
@@ -40,6 +40,22 @@ export function annotate(change: Change, options: AnnotationOptions): void {
   };
   if (change.action === 'blocked') core.error(message, properties);
   else core.warning(message, properties);
+}
+
+/**
+ * An error annotation at the line that declares a resource GitHub could not be read for
+ * (`--skip-unreadable`): it is not in the plan, so nothing says whether it drifted.
+ */
+export function annotateUnreadable(resource: UnreadableResource, options: AnnotationOptions): void {
+  const where = parseSource(resource.source);
+  core.error(`not read from GitHub, so not checked: ${resource.reason}`, {
+    title: `${resource.kind} ${resource.id}: unreadable`,
+    ...(where && {
+      file: workspacePath(where.file, options),
+      startLine: where.line,
+      startColumn: where.column,
+    }),
+  });
 }
 
 /**
@@ -100,6 +116,17 @@ export function markdownSummary(plan: Plan, policyFile: string): string {
       );
     }
     lines.push('');
+  }
+  const unreadable = plan.unreadable ?? [];
+  if (unreadable.length > 0) {
+    lines.push(
+      `**Not checked:** ${unreadable.length} declared resource${unreadable.length === 1 ? '' : 's'} could not be read from GitHub (or depend on one that could not):`,
+      '',
+      '| resource | why |',
+      '|---|---|',
+      ...unreadable.map((r) => `| ${r.kind} \`${r.id}\` | ${cell(r.reason)} |`),
+      '',
+    );
   }
   return `${lines.join('\n')}\n`;
 }

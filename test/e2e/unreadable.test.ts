@@ -1,9 +1,9 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Seed } from '../../src/emulator';
 import { DEFAULT_SEED } from '../../src/emulator';
-import { emulatorEnv, runCli } from '../support/cli';
+import { emulatorEnv, runBinary, runCli } from '../support/cli';
 import { isWrite, useTestEmulator } from '../support/emulator';
 
 /**
@@ -83,6 +83,28 @@ describe('unreadable resources (issue 12.7)', () => {
       );
     }
     expect(await writes()).toEqual([]);
+  });
+
+  test('drift --format github --skip-unreadable: an error annotation at each unreadable declaration, and the summary says they were not checked', async () => {
+    const file = policyFile();
+    const summary = join(mkdtempSync(join(tmpdir(), 'ghi-summary-')), 'summary.md');
+    writeFileSync(summary, '');
+    const run = await runBinary(['drift', '--format', 'github', '--skip-unreadable', file], {
+      ...emulatorEnv(emu.url),
+      GITHUB_STEP_SUMMARY: summary,
+    });
+    expect(run.code).toBe(1);
+    const errors = run.stdout.split('\n').filter((line) => line.startsWith('::error '));
+    expect(errors.map((line) => line.replace(/::not read.*$/, ''))).toEqual([
+      `::error title=PrCreationCap org/globex%3A unreadable,file=${file},line=6`,
+      `::error title=InteractionLimit repo/globex/tools%3A unreadable,file=${file},line=16`,
+    ]);
+    expect(errors[0]).toMatch(/::not read from GitHub, so not checked: Permission denied/);
+    const markdown = readFileSync(summary, 'utf8');
+    expect(markdown).toContain(
+      '**Not checked:** 2 declared resources could not be read from GitHub (or depend on one that could not):',
+    );
+    expect(markdown).toContain('| InteractionLimit `repo/globex/tools` | Permission denied');
   });
 
   test('--skip-unreadable: plan and drift show the readable changes and list the rest, exit 1', async () => {

@@ -2,7 +2,7 @@ import { pendingChanges } from '../../core';
 import { CliUsageError, connect } from '../connection';
 import type { CliIO } from '../io';
 import { EXIT_CHANGES, EXIT_ERROR, EXIT_OK, styleFor, writeLine } from '../io';
-import { annotate, appendStepSummary } from '../github-actions';
+import { annotate, annotateUnreadable, appendStepSummary } from '../github-actions';
 import { refuseSavedPlan } from '../plan-file';
 import { planPolicy } from '../policy-plan';
 import { renderPlan } from '../render-plan';
@@ -56,6 +56,9 @@ export async function driftCommand(io: CliIO, options: DriftOptions): Promise<nu
   } else if (format === 'github') {
     const workspace = io.env.GITHUB_WORKSPACE;
     for (const change of drifted) annotate(change, { cwd: io.cwd, workspace });
+    for (const resource of plan.unreadable ?? []) {
+      annotateUnreadable(resource, { cwd: io.cwd, workspace });
+    }
     writeLine(io.stdout, report(styleFor(io, true)));
     await appendStepSummary(plan, options.policy);
   } else {
