@@ -5,7 +5,8 @@ import { Octokit } from '@octokit/rest';
 import { createClient } from '../github/client';
 import { getRepoInteractionLimit, setRepoInteractionLimit } from '../github/repo-limits';
 import { median } from '../terraform/bench';
-import { spawnEmulator } from './policy-bench';
+import { bareFetchMs } from './floors';
+import { Meter, benchSeed, spawnEmulator } from './policy-bench';
 
 /**
  * What the client costs per request on top of the network: the same requests made through
@@ -181,16 +182,10 @@ export interface PlanOverheadResult {
   readonly ratio: number;
 }
 
-interface Recorded {
-  readonly url: string;
-  readonly method: string;
-  readonly body: string | undefined;
-}
-
 /**
  * A cold plan (a new client each round, so no ETags) of `repositories` interaction limits and
- * bypass lists, against the same requests (GraphQL queries with their bodies) replayed with bare
- * fetch at the same concurrency.
+ * bypass lists, against the same requests (GraphQL queries with their bodies, recorded by the
+ * bench's Meter) replayed with bare fetch at the same concurrency (the floors' `bareFetchMs`).
  */
 export async function measurePlanOverhead(
   options: PlanOverheadOptions = {},
@@ -199,16 +194,8 @@ export async function measurePlanOverhead(
   const concurrency = options.concurrency ?? 4;
   const rounds = options.rounds ?? 11;
   const core = await import('../core/index.js');
-  const names = Array.from(
-    { length: repositories },
-    (_, i) => `repo-${String(i).padStart(5, '0')}`,
-  );
-  const seed = {
-    users: [{ login: 'octocat', token: TOKEN }],
-    orgs: [{ login: 'bigorg', owners: ['octocat'], members: [] }],
-    repos: names.map((name) => ({ owner: 'bigorg', name })),
-    rateLimitPerHour: 1_000_000_000,
-  };
+  const seed = { ...benchSeed(repositories), rateLimitPerHour: 1_000_000_000 };
+  const names = seed.repos.map((repo) => repo.name);
   return withEmulator(seed, async (url) => {
     const desired = names.flatMap((name) => [
       {
@@ -221,44 +208,21 @@ export async function measurePlanOverhead(
       },
     ]);
     // The warm-up plan records what it sends, to replay.
-    let recording: Recorded[] | undefined;
-    const recordingFetch: typeof fetch = (input, init) => {
-      recording?.push({
-        url: String(input),
-        method: init?.method ?? 'GET',
-        body: typeof init?.body === 'string' ? init.body : undefined,
-      });
-      return fetch(input, init);
-    };
+    const meter = new Meter();
     const plan = async (record = false) => {
       const client = createClient({
         baseUrl: url,
         token: TOKEN,
-        ...(record ? { fetch: recordingFetch } : {}),
+        ...(record ? { fetch: meter.fetch } : {}),
         ...options.clientSettings,
       });
       const started = process.hrtime.bigint();
       await core.planResources(client, desired, { concurrency });
       return Number(process.hrtime.bigint() - started) / 1e6;
     };
-    recording = [];
     await plan(true);
-    const requests = recording;
-    recording = undefined;
-    const bare = bareFetch(url);
-    const replay = async () => {
-      let next = 0;
-      const started = process.hrtime.bigint();
-      await Promise.all(
-        Array.from({ length: concurrency }, async () => {
-          while (next < requests.length) {
-            const { url: target, method, body } = requests[next++];
-            await bare(method, target.slice(url.length), body, false);
-          }
-        }),
-      );
-      return Number(process.hrtime.bigint() - started) / 1e6;
-    };
+    const requests = meter.requests;
+    const replay = () => bareFetchMs(requests, TOKEN, concurrency);
     await plan();
     await replay();
     const clientTimes: number[] = [];
@@ -296,14 +260,9 @@ export function formatOverhead(result: OverheadResult): string[] {
 /** Bare fetch with what the client sends: token, API version, ETags kept in a map. */
 function bareFetch(baseUrl: string) {
   const etags = new Map<string, { etag: string; body: unknown }>();
-  return async (
-    method: string,
-    path: string,
-    body?: unknown,
-    useEtags = true,
-  ): Promise<unknown> => {
+  return async (method: string, path: string, body?: unknown): Promise<unknown> => {
     const key = `${method} ${path}`;
-    const cached = method === 'GET' && useEtags ? etags.get(key) : undefined;
+    const cached = method === 'GET' ? etags.get(key) : undefined;
     const response = await fetch(baseUrl + path, {
       method,
       headers: {
@@ -314,13 +273,13 @@ function bareFetch(baseUrl: string) {
         ...(cached ? { 'if-none-match': cached.etag } : {}),
         ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
       },
-      body: body === undefined || typeof body === 'string' ? body : JSON.stringify(body),
+      body: body === undefined ? undefined : JSON.stringify(body),
     });
     if (response.status === 304 && cached) return cached.body;
     const text = await response.text();
     const parsed: unknown = text ? JSON.parse(text) : undefined;
     const etag = response.headers.get('etag');
-    if (method === 'GET' && etag && useEtags) etags.set(key, { etag, body: parsed });
+    if (method === 'GET' && etag) etags.set(key, { etag, body: parsed });
     return parsed;
   };
 }

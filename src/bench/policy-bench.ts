@@ -94,7 +94,7 @@ export interface ScenarioResult {
 }
 
 /** Counts what goes over the wire, by wrapping the client's fetch. */
-class Meter {
+export class Meter {
   requests: RecordedRequest[] = [];
   notModified = 0;
   /** The highest `x-ratelimit-used` seen, per resource. */

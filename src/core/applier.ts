@@ -14,10 +14,11 @@ import {
 import type { Clock } from './clock';
 import { resolveClock } from './clock';
 import { diffResource, observedStateOf } from './diff';
-import { MIN_BATCH_TARGETS, observeTarget } from './observe';
+import type { BatchObservation } from './kind';
+import { MIN_BATCH_TARGETS, observeBatchOf, observeTarget } from './observe';
 import type { ObservedState, Plan } from './plan';
 import { anyKindContract } from './registry';
-import type { Change, DesiredResource, ObservedOf, ResourceKind, ResourceTarget } from './types';
+import type { Change, DesiredResource, ObservedOf, ResourceKind } from './types';
 import type { WriteLog } from './writes';
 import { settleWithConcurrency } from './concurrency';
 import { DEFAULT_PLAN_CONCURRENCY } from './defaults';
@@ -235,8 +236,9 @@ export interface ApplyCost {
 /** Kinds whose written state is read back after the writes (WriteLog.answered stays unset). */
 const READ_BACK_KINDS: ReadonlySet<ResourceKind> = new Set(['PrBypassList']);
 
-/** Whether a change writes (is neither `none` nor `blocked`). */
-const writes = (change: Change) => change.action !== 'none' && change.action !== 'blocked';
+/** Whether applying a change writes (it is neither `none` nor `blocked`). */
+export const changeWrites = (change: Change): boolean =>
+  change.action !== 'none' && change.action !== 'blocked';
 
 export function applyCost(plan: Plan, options: { readonly graphql?: boolean } = {}): ApplyCost {
   const batched = batchedKinds(plan, options.graphql !== false);
@@ -245,7 +247,7 @@ export function applyCost(plan: Plan, options: { readonly graphql?: boolean } = 
   let batchReReads = 0;
   let readBacks = 0;
   for (const change of plan.changes) {
-    if (!writes(change)) continue;
+    if (!changeWrites(change)) continue;
     writeCount += change.operations.length;
     if (batched.has(change.kind)) batchReReads++;
     else reReads++;
@@ -270,7 +272,7 @@ function batchedKinds(plan: Plan, graphql: boolean): Set<ResourceKind> {
   if (!graphql) return kinds;
   const counts = new Map<ResourceKind, number>();
   for (const change of plan.changes) {
-    if (writes(change)) counts.set(change.kind, (counts.get(change.kind) ?? 0) + 1);
+    if (changeWrites(change)) counts.set(change.kind, (counts.get(change.kind) ?? 0) + 1);
   }
   for (const [kind, count] of counts) {
     if (count >= MIN_BATCH_TARGETS && anyKindContract(kind).observeBatch) kinds.add(kind);
@@ -325,14 +327,14 @@ class Rereads {
     const indexes: number[] = [];
     for (let at = step; at < this.order.length && indexes.length < GRAPHQL_BATCH_SIZE; at++) {
       const change = this.plan.changes[this.order[at]];
-      if (change.kind === kind && writes(change)) indexes.push(this.order[at]);
+      if (change.kind === kind && changeWrites(change)) indexes.push(this.order[at]);
     }
-    const contract = anyKindContract(kind);
-    let batch: Awaited<ReturnType<NonNullable<typeof contract.observeBatch>>>;
+    let batch: BatchObservation<unknown>[];
     try {
-      batch = await (contract.observeBatch as NonNullable<typeof contract.observeBatch>)(
+      batch = await observeBatchOf(
         this.client,
-        indexes.map((index) => this.plan.changes[index].target as ResourceTarget as never),
+        kind,
+        indexes.map((index) => this.plan.changes[index].target),
       );
     } catch (error) {
       // GraphQL refused (or is not there): every later re-read of the kind goes by REST.
@@ -419,9 +421,7 @@ async function runCheckedChange(
   clock: Clock,
   reread: () => Promise<{ state?: ObservedState; error?: unknown }>,
 ): Promise<{ result: ChangeResult; unconfirmed?: WriteLog }> {
-  if (change.action === 'none' || change.action === 'blocked') {
-    return runChange(client, change, clock, true);
-  }
+  if (!changeWrites(change)) return runChange(client, change, clock, true);
   const fresh = await reread();
   if (!fresh.state) {
     const failure = failureOf(fresh.error);

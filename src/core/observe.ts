@@ -17,6 +17,26 @@ export async function observeTarget(
 }
 
 /**
+ * The batch read (GraphQL) of `targets`, all of `kind`, which must offer one (`observeBatch`):
+ * one observation per target, in order. Throws `GraphqlUnavailableError` when the batch read
+ * cannot be used at all.
+ */
+export function observeBatchOf(
+  client: GitHubClient,
+  kind: ResourceKind,
+  targets: readonly ResourceTarget[],
+): Promise<BatchObservation<unknown>[]> {
+  const observeBatch = anyKindContract(kind).observeBatch as
+    | ((
+        client: GitHubClient,
+        targets: readonly ResourceTarget[],
+      ) => Promise<BatchObservation<unknown>[]>)
+    | undefined;
+  if (!observeBatch) throw new Error(`BUG: ${kind} has no batch read`);
+  return observeBatch(client, targets);
+}
+
+/**
  * Below this many targets of a kind, a batch read is not worth it: one REST read answered 304
  * costs no rate-limit unit, where a GraphQL query always costs a point.
  */
@@ -96,13 +116,9 @@ export async function observeTargets(
         options.onFallback?.({ kind, id: ids[index], reason });
       let batch: BatchObservation<unknown>[];
       try {
-        batch = await (
-          anyKindContract(kind).observeBatch as (
-            client: GitHubClient,
-            targets: readonly ResourceTarget[],
-          ) => Promise<BatchObservation<unknown>[]>
-        )(
+        batch = await observeBatchOf(
           client,
+          kind,
           indexes.map((index) => targets[index]),
         );
       } catch (error) {

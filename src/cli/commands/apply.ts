@@ -1,7 +1,7 @@
 import { createInterface } from 'node:readline';
 import type { ApplyResult, Plan } from '../../core';
 import { applyPlan, checkPlanStaleness, executionOrder, pendingChanges } from '../../core';
-import { checkApplyBudget } from '../../core/applier';
+import { changeWrites, checkApplyBudget } from '../../core/applier';
 import { CliUsageError, connect, readOptions } from '../connection';
 import type { CliIO, Style } from '../io';
 import { EXIT_ERROR, EXIT_OK, styleFor, writeLine } from '../io';
@@ -121,7 +121,7 @@ export async function applyCommand(io: CliIO, options: ApplyOptions): Promise<nu
   // The counter counts the changes that write, in the order they run: [1/3] [2/3] [3/3].
   const writing = executionOrder(plan.changes)
     .map((index) => plan.changes[index])
-    .filter((change) => change.action !== 'none' && change.action !== 'blocked');
+    .filter(changeWrites);
   const result = await applyPlan(client, plan, {
     graphql: reads.graphql,
     onProgress: (event) => {
