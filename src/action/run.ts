@@ -9,7 +9,7 @@ import type { ApplyResult, Change, Plan } from '../core';
 import { applyPlan, pendingChanges } from '../core';
 import { checkApplyBudget } from '../core/applier';
 import { describeError } from '../cli/errors';
-import { annotate, parseSource, workspacePath } from '../cli/github-actions';
+import { annotate, annotationPlace, workspacePath } from '../cli/github-actions';
 import { connect, readOptions } from '../cli/connection';
 import type { CliIO } from '../cli/io';
 import { EXIT_CHANGES, EXIT_ERROR, EXIT_OK } from '../cli/io';
@@ -227,14 +227,9 @@ function annotateApply(
     const outcome = result.results[index];
     if (change.action === 'blocked') annotate(change, where);
     else if (outcome?.outcome === 'failed') {
-      const source = parseSource(change.source);
       core.error(outcome.message, {
         title: `${change.kind} ${change.id}: apply failed`,
-        ...(source && {
-          file: workspacePath(source.file, where),
-          startLine: source.line,
-          startColumn: source.column,
-        }),
+        ...annotationPlace(change.source, where),
       });
     }
   });

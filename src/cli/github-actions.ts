@@ -29,14 +29,9 @@ export function annotate(change: Change, options: AnnotationOptions): void {
   ]
     .filter(Boolean)
     .join('\n');
-  const where = parseSource(change.source);
   const properties: core.AnnotationProperties = {
     title: `${change.kind} ${change.id}: ${change.action}`,
-    ...(where && {
-      file: workspacePath(where.file, options),
-      startLine: where.line,
-      startColumn: where.column,
-    }),
+    ...annotationPlace(change.source, options),
   };
   if (change.action === 'blocked') core.error(message, properties);
   else core.warning(message, properties);
@@ -47,15 +42,21 @@ export function annotate(change: Change, options: AnnotationOptions): void {
  * (`--skip-unreadable`): it is not in the plan, so nothing says whether it drifted.
  */
 export function annotateUnreadable(resource: UnreadableResource, options: AnnotationOptions): void {
-  const where = parseSource(resource.source);
   core.error(`not read from GitHub, so not checked: ${resource.reason}`, {
     title: `${resource.kind} ${resource.id}: unreadable`,
-    ...(where && {
-      file: workspacePath(where.file, options),
-      startLine: where.line,
-      startColumn: where.column,
-    }),
+    ...annotationPlace(resource.source, options),
   });
+}
+
+/** Where an annotation goes: the declaring file (as the pull request names it) and line. */
+export function annotationPlace(
+  source: string | undefined,
+  options: AnnotationOptions,
+): Pick<core.AnnotationProperties, 'file' | 'startLine' | 'startColumn'> {
+  const where = parseSource(source);
+  return where
+    ? { file: workspacePath(where.file, options), startLine: where.line, startColumn: where.column }
+    : {};
 }
 
 /**
